@@ -1,0 +1,81 @@
+package org.openchallenge.award;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.openchallenge.cases.CaseService;
+import org.openchallenge.cases.ProcurementCase;
+import org.openchallenge.intake.Solution;
+import org.openchallenge.intake.SolutionRepository;
+import org.openchallenge.jury.JuryService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Award and contract: a manager's confirmation of the jury's award, and the contract that follows. */
+@Service
+public class AwardService {
+
+  public record Contract(long solutionId, String supplier, BigDecimal value, String currency, LocalDate startDate,
+                         LocalDate endDate, int reportingMonths) {
+  }
+
+  private final JdbcClient db;
+  private final CaseService cases;
+  private final JuryService jury;
+  private final SolutionRepository solutions;
+  private final Clock clock;
+
+  public AwardService(JdbcClient db, CaseService cases, JuryService jury, SolutionRepository solutions, Clock clock) {
+    this.db = db;
+    this.cases = cases;
+    this.jury = jury;
+    this.solutions = solutions;
+    this.clock = clock;
+  }
+
+  /** The solution the jury awarded in its current round. */
+  public Solution awardedSolution(String businessKey) {
+    Long id = jury.currentDecision(businessKey).map(JuryService.Decision::solutionId)
+        .orElseThrow(() -> new IllegalStateException("Case " + businessKey + " has no award to confirm"));
+    return solutions.find(id).orElseThrow();
+  }
+
+  public void review(String businessKey, boolean confirmed, String comment, String by) {
+    ProcurementCase c = cases.require(businessKey);
+    Solution awarded = awardedSolution(businessKey);
+    db.sql("""
+        update jury_decision set confirmed = :confirmed, review_comment = :comment, reviewed_by = :by,
+          reviewed_at = :at where case_id = :c and jury_round = :r""")
+        .param("confirmed", confirmed).param("comment", comment).param("by", by).param("at", now())
+        .param("c", c.id()).param("r", c.juryRound()).update();
+    if (confirmed) {
+      solutions.setStatus(awarded.id(), Solution.Status.AWARDED);
+    }
+  }
+
+  public void recordContract(String businessKey, Contract k, String by) {
+    db.sql("""
+        insert into contract (case_id, solution_id, supplier, contract_value, currency, start_date, end_date,
+          reporting_months, recorded_by, recorded_at)
+        values (:c, :s, :supplier, :value, :currency, :start, :end, :months, :by, :at)""")
+        .param("c", cases.require(businessKey).id()).param("s", k.solutionId()).param("supplier", k.supplier())
+        .param("value", k.value()).param("currency", k.currency()).param("start", k.startDate())
+        .param("end", k.endDate()).param("months", k.reportingMonths()).param("by", by).param("at", now()).update();
+  }
+
+  public Optional<Contract> contract(String businessKey) {
+    return db.sql("select * from contract where case_id = :c").param("c", cases.require(businessKey).id())
+        .query((rs, n) -> new Contract(rs.getLong("solution_id"), rs.getString("supplier"),
+            rs.getBigDecimal("contract_value"), rs.getString("currency").strip(),
+            rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+            rs.getInt("reporting_months")))
+        .optional();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

@@ -1,0 +1,77 @@
+package org.openchallenge.cases;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.openchallenge.platform.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case as a whole: opening, phase, ending and cancellation. */
+@Service("procurementCaseService") // "caseService" is Camunda's CMMN service
+public class CaseService {
+
+  public static final String PROCESS_KEY = "procurementCase";
+  public static final String MSG_CASE_CANCELLED = "Msg_CaseCancelled";
+
+  private final CaseRepository cases;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  public CaseService(CaseRepository cases, RuntimeService runtime, Clock clock) {
+    this.cases = cases;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  public ProcurementCase open(CaseRepository.NeedDraft need, String openedBy) {
+    return cases.insert(need, openedBy, now());
+  }
+
+  public ProcurementCase require(String businessKey) {
+    return cases.find(businessKey).orElseThrow(() -> ApiException.notFound("No case " + businessKey));
+  }
+
+  public void enterPhase(String businessKey, CasePhase phase) {
+    cases.setPhase(require(businessKey).id(), phase);
+  }
+
+  public void end(String businessKey, CaseOutcome outcome, String by) {
+    cases.close(require(businessKey).id(), outcome, by, now());
+  }
+
+  /** The public reason a challenge was cancelled for lack of eligible solutions. */
+  public void explainCancellation(String businessKey, String reason, String by) {
+    cases.recordClosingReason(require(businessKey).id(), reason, by);
+  }
+
+  /**
+   * Cancels a running case at whatever phase it is in: the reason is stored and the case's cancellation event
+   * interrupts everything, in one transaction.
+   */
+  @Transactional
+  public ProcurementCase cancel(String businessKey, String reason, String by) {
+    ProcurementCase c = require(businessKey);
+    if (c.outcome() != null) {
+      throw ApiException.conflict("Case " + businessKey + " has already ended (" + c.outcome() + ")");
+    }
+    cases.recordClosingReason(c.id(), reason, by);
+    runtime.createMessageCorrelation(MSG_CASE_CANCELLED)
+        .processInstanceBusinessKey(businessKey)
+        .correlateWithResult();
+    return require(businessKey);
+  }
+
+  public int startNextJuryRound(String businessKey) {
+    return cases.startNextJuryRound(require(businessKey).id());
+  }
+
+  public int reopenResearch(String businessKey) {
+    return cases.startNextResearchRound(require(businessKey).id());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+}

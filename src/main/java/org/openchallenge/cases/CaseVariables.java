@@ -1,0 +1,31 @@
+package org.openchallenge.cases;
+
+import org.openchallenge.platform.ProcessVariable;
+
+/**
+ * The process variables of the lifecycle: references and the flags gateways need, nothing else.
+ * The case itself is found through the process instance's business key.
+ */
+public final class CaseVariables {
+
+  /** Who submitted the need (start event initiator). */
+  public static final ProcessVariable<String> CASE_INITIATOR = ProcessVariable.text("caseInitiator");
+  /** Manager's decision on the framed challenge: one of {@link PublicationDecision}. */
+  public static final ProcessVariable<String> PUBLICATION_DECISION = ProcessVariable.text("publicationDecision");
+  public static final ProcessVariable<Boolean> RESEARCH_REPEATED = ProcessVariable.flag("researchRepeated");
+  public static final ProcessVariable<Boolean> RESEARCH_CONTINUES = ProcessVariable.flag("researchContinues");
+  public static final ProcessVariable<Boolean> SOLUTIONS_FOUND = ProcessVariable.flag("solutionsFound");
+  public static final ProcessVariable<Boolean> ELIGIBLE_SOLUTION_FOUND = ProcessVariable.flag("eligibleSolutionFound");
+  public static final ProcessVariable<Boolean> AWARD_DECIDED = ProcessVariable.flag("awardDecided");
+  public static final ProcessVariable<Boolean> AWARD_CONFIRMED = ProcessVariable.flag("awardConfirmed");
+  /** The submission a screening task is about (local to its event subprocess). */
+  public static final ProcessVariable<Long> SUBMISSION_ID = new ProcessVariable<>("submissionId", Long.class);
+  /** Multi-instance element variables: the user of each instance. */
+  public static final String STAKEHOLDER = "stakeholder";
+  public static final String JUROR = "juror";
+
+  public enum PublicationDecision { PUBLISH, REWORK, WITHDRAW }
+
+  private CaseVariables() {
+  }
+}

@@ -1,0 +1,47 @@
+package org.openchallenge.monitoring;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.cases.CaseService;
+import org.openchallenge.platform.Actors;
+import org.openchallenge.platform.FormData;
+import org.openchallenge.platform.FormInput;
+import org.openchallenge.platform.TaskForm;
+import org.springframework.stereotype.Component;
+
+/** Task_EvaluateImpact: at contract end, the outcome against the public value intended when the need was opened. */
+@Component("evaluateImpactForm")
+public class EvaluateImpactForm extends TaskForm {
+
+  private final MonitoringService monitoring;
+  private final CaseService cases;
+  private final Actors actors;
+
+  public EvaluateImpactForm(MonitoringService monitoring, CaseService cases, Actors actors) {
+    this.monitoring = monitoring;
+    this.cases = cases;
+    this.actors = actors;
+  }
+
+  @Override
+  protected void prefill(DelegateTask task, FormData data) {
+    String key = task.getExecution().getProcessBusinessKey();
+    Map<Long, BigDecimal> latest = monitoring.latestMeasurements(key);
+    data.put("publicValue", cases.require(key).publicValue())
+        .put("indicatorResults", monitoring.indicators(key).stream()
+            .map(i -> i.describe() + "; last measured: "
+                + (latest.containsKey(i.id()) ? latest.get(i.id()).stripTrailingZeros().toPlainString() : "never"))
+            .collect(Collectors.joining("\n")));
+  }
+
+  @Override
+  protected void submit(DelegateTask task, FormInput in) {
+    MonitoringService.FinalStatus status = in.choice("finalStatus", "Final status", MonitoringService.FinalStatus.class);
+    String summary = in.text("impactSummary", "Impact summary", 4000);
+    in.throwIfInvalid();
+    monitoring.evaluateImpact(task.getExecution().getProcessBusinessKey(), status, summary, actors.current(task));
+  }
+}

@@ -1,0 +1,57 @@
+package org.openchallenge.security;
+
+import static org.openchallenge.security.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what over HTTP. The engine's REST API and the application's API take HTTP Basic against Camunda's
+ * users, statelessly (no session cookie, so no CSRF exposure). The Camunda webapps keep their own login, session
+ * and CSRF protection.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                  IdentityService identity) throws Exception {
+    return http
+        .securityMatcher("/engine-rest/**", "/api/**")
+        .authenticationProvider(provider)
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
+            .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.ADMINISTRATORS)
+            .requestMatchers("/api/cases/**")
+            .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.MANAGERS,
+                GROUP_PREFIX + Roles.ANALYSTS, GROUP_PREFIX + Roles.ADMINISTRATORS)
+            .requestMatchers("/api/challenges/*/submissions/**").hasAuthority(GROUP_PREFIX + Roles.PROVIDERS)
+            .anyRequest().authenticated())
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /** The webapps (Tasklist, Cockpit, Admin) authenticate and protect against CSRF themselves. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/**")
+        .csrf(c -> c.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .build();
+  }
+}
