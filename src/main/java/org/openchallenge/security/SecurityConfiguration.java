@@ -26,7 +26,11 @@ public class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                   IdentityService identity) throws Exception {
     return http
-        .securityMatcher("/engine-rest/**", "/api/**")
+        // By URI: the engine's REST API is a Jersey servlet, outside Spring MVC's path matching.
+        .securityMatcher(request -> {
+          String path = request.getRequestURI().substring(request.getContextPath().length());
+          return path.startsWith("/engine-rest/") || path.equals("/engine-rest") || path.startsWith("/api/");
+        })
         .authenticationProvider(provider)
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,262 @@
+package org.openchallenge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.openchallenge.intake.IntakeService;
+import org.openchallenge.intake.Solution;
+import org.openchallenge.platform.FormData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Walks cases through the lifecycle the way Tasklist does: start form and task forms submitted through the
+ * FormService (lists as Json, as Tasklist sends them), timers fired by executing their jobs.
+ */
+@Component
+public class CaseDriver {
+
+  public final RuntimeService runtime;
+  public final TaskService tasks;
+  public final FormService forms;
+  public final ManagementService management;
+  public final RepositoryService repository;
+  public final HistoryService history;
+  public final IntakeService intake;
+
+  public CaseDriver(RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
+                    RepositoryService repository, HistoryService history, IntakeService intake) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.management = management;
+    this.repository = repository;
+    this.history = history;
+    this.intake = intake;
+  }
+
+  // ------------------------------------------------------------------ generic
+
+  public ProcessInstance openNeed(String title) {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("procurementCase")
+        .latestVersion().singleResult().getId();
+    return forms.submitStartForm(definitionId, needForm(title));
+  }
+
+  public static Map<String, Object> needForm(String title) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", title);
+    v.put("problem", "Cyclists are hurt at the ring road's crossings.");
+    v.put("publicValue", "Fewer injuries; more people cycling to work.");
+    v.put("department", "Mobility");
+    v.put("budgetEnvelope", 250000);
+    v.put("currency", "EUR");
+    v.put("involvesAi", false);
+    return v;
+  }
+
+  /** The open task of the case with this definition key (the only one, or the one assigned to {@code user}). */
+  public Task task(String businessKey, String taskKey, String user) {
+    var query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
+    if (user != null) {
+      query.taskAssignee(user);
+    }
+    List<Task> found = query.list();
+    if (found.size() != 1) {
+      throw new AssertionError("Expected one task " + taskKey + (user == null ? "" : " of " + user)
+          + " in case " + businessKey + ", found " + found.size() + "; open: " + openTasks(businessKey));
+    }
+    return found.get(0);
+  }
+
+  public List<String> openTasks(String businessKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list().stream()
+        .map(t -> t.getTaskDefinitionKey() + (t.getAssignee() == null ? "" : "@" + t.getAssignee())).sorted().toList();
+  }
+
+  public void submit(String businessKey, String taskKey, Map<String, Object> values) {
+    submit(businessKey, taskKey, null, values);
+  }
+
+  public void submit(String businessKey, String taskKey, String user, Map<String, Object> values) {
+    forms.submitTaskForm(task(businessKey, taskKey, user).getId(), values);
+  }
+
+  /** Executes the timer job of a timer event of the case, whatever its due date. */
+  public void fireTimer(String businessKey, String timerActivityId) {
+    List<Job> jobs = new ArrayList<>();
+    for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+      jobs.addAll(management.createJobQuery().processInstanceId(pi.getId()).activityId(timerActivityId).list());
+    }
+    if (jobs.size() != 1) {
+      throw new AssertionError("Expected one timer " + timerActivityId + " in case " + businessKey + ", found "
+          + jobs.size());
+    }
+    management.executeJob(jobs.get(0).getId());
+  }
+
+  public ProcessInstance phase(String businessKey, String processKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey(processKey).singleResult();
+  }
+
+  public static Map<String, Object> form(Object... keyValues) {
+    Map<String, Object> v = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      Object value = keyValues[i + 1];
+      v.put((String) keyValues[i], value instanceof List<?> || value instanceof Map<?, ?> ? FormData.json(value) : value);
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------ need opening
+
+  public Map<String, Object> framing(List<String> stakeholders) {
+    return form("challengeQuestion", "How might we make the ring road's crossings safe for cyclists?",
+        "constraints", "Works only outside rush hours.",
+        "indicators", List.of(
+            Map.of("name", "Cyclist injuries at crossings", "unit", "injuries/year", "baseline", 40, "target", 10,
+                "direction", "DECREASE"),
+            Map.of("name", "Commuters cycling", "unit", "%", "baseline", 12.5, "target", 20, "direction",
+                "INCREASE")),
+        "stakeholders", stakeholders, "consultationDays", 14, "researchMonths", 3, "intakeWeeks", 6);
+  }
+
+  public void frameAndConsult(String key, List<String> stakeholders) {
+    submit(key, "Task_FrameChallenge", framing(stakeholders));
+    for (String s : stakeholders) {
+      submit(key, "Task_GiveConsultationInput", s, form("stance", "SUPPORT_WITH_CHANGES", "input",
+          "Include the school routes, " + s + " says."));
+    }
+    submit(key, "Task_ConsolidateConsultation", form("consolidation", "School routes added to the scope."));
+  }
+
+  public void approve(String key, String decision, String comment) {
+    submit(key, "Task_ApprovePublication", form("decision", decision, "comment", comment));
+  }
+
+  /** A new case, framed, consulted with sam and approved: waiting in research. */
+  public String publishedChallenge(String title) {
+    String key = openNeed(title).getBusinessKey();
+    frameAndConsult(key, List.of("sam"));
+    approve(key, "PUBLISH", null);
+    return key;
+  }
+
+  // ------------------------------------------------------------------ research
+
+  public void recordFinding(String key, String nextStep, String title) {
+    submit(key, "Task_RecordFinding", form("nextStep", nextStep, "title", title, "summary", "Raised crossings.",
+        "organisationName", "SafeStreets BV", "organisationType", "SME", "approach", "infrastructure",
+        "foundWhere", "European mobility showcase", "providerContact", "info@safestreets.example"));
+  }
+
+  /** Research with one finding, providers invited, brief published: waiting in intake. */
+  public void researchWithFinding(String key) {
+    recordFinding(key, "RECORD_AND_FINISH", "Raised crossings");
+    submit(key, "Task_InviteProviders", form("invitationMessage", "Please submit to our challenge.",
+        "invitationsSent", true));
+    submit(key, "Task_WriteResearchBrief", form("landscape", "Infrastructure and nudging approaches."));
+  }
+
+  // ------------------------------------------------------------------ intake
+
+  public Solution submitSolution(String key, String provider, String title) {
+    return intake.submit(key, new IntakeService.Submission(title, "Summary of " + title,
+        "Reduces injuries at crossings.", provider + " Ltd", Solution.OrganisationType.START_UP, "NL",
+        Solution.Maturity.PILOTED), provider);
+  }
+
+  public void screen(String key, long submissionId, boolean eligible) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ScreenSubmission")
+        .list().stream().filter(t -> Long.valueOf(submissionId).equals(tasks.getVariable(t.getId(), "submissionId")))
+        .findFirst().orElseThrow(() -> new AssertionError("No screening task for submission " + submissionId));
+    forms.submitTaskForm(task.getId(), form("eligibility", eligible ? "ELIGIBLE" : "NOT_ELIGIBLE",
+        "screeningReason", eligible ? "Meets the outcomes." : "Outside the challenge's scope."));
+  }
+
+  /** Two submissions screened eligible and the deadline passed: waiting for the jury composition. */
+  public List<Solution> intakeWithEligibleSolutions(String key) {
+    Solution a = submitSolution(key, "paula", "Smart crossing lights");
+    Solution b = submitSolution(key, "pedro", "Cycle-first junction redesign");
+    screen(key, a.id(), true);
+    screen(key, b.id(), true);
+    fireTimer(key, "Event_IntakeDeadlinePassed");
+    return List.of(a, b);
+  }
+
+  // ------------------------------------------------------------------ jury
+
+  public static final List<String> JURORS = List.of("jonas", "judy", "jules");
+
+  public void composeJury(String key) {
+    submit(key, "Task_ComposeJury", form("jurors", JURORS));
+  }
+
+  /** Rows of a per-solution list as Tasklist submits them back: prefilled rows with the user's answers added. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> prefilledRows(String key, String taskKey, String user, String listKey) {
+    Task task = task(key, taskKey, user);
+    Object value = tasks.getVariableLocal(task.getId(), listKey);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(value.toString(), List.class);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  public void declareNoConflicts(String key, String juror) {
+    List<Map<String, Object>> rows = prefilledRows(key, "Task_DeclareConflicts", juror, "declarations");
+    submit(key, "Task_DeclareConflicts", juror, form("declarations", rows));
+  }
+
+  /** Scores every solution the juror may score: {@code score(solutionId)}. */
+  public void evaluate(String key, String juror, java.util.function.ToIntFunction<Long> score) {
+    List<Map<String, Object>> rows = prefilledRows(key, "Task_EvaluateSolutions", juror, "evaluations");
+    for (Map<String, Object> row : rows) {
+      row.put("score", score.applyAsInt(((Number) row.get("solutionId")).longValue()));
+      row.put("justification", "Evidence from the pilot.");
+    }
+    submit(key, "Task_EvaluateSolutions", juror, form("evaluations", rows));
+  }
+
+  /** Jury composed, no conflicts, everyone scores the first solution higher. */
+  public void deliberate(String key, List<Solution> eligible) {
+    composeJury(key);
+    for (String juror : JURORS) {
+      declareNoConflicts(key, juror);
+      evaluate(key, juror, id -> id == eligible.get(0).id() ? 8 : 5);
+    }
+  }
+
+  public void decideAward(String key, long solutionId) {
+    submit(key, "Task_DecideAward", form("juryDecision", "AWARD", "awardedSolution", String.valueOf(solutionId),
+        "decisionReason", "Highest mean score and strongest evidence."));
+  }
+
+  // ------------------------------------------------------------------ award, monitoring
+
+  public void confirmAndContract(String key) {
+    submit(key, "Task_ConfirmAward", form("confirmation", "CONFIRM"));
+    submit(key, "Task_RecordContract", form("supplier", "paula Ltd", "contractValue", 180000, "currency", "EUR",
+        "startDate", "2027-01-01", "endDate", "2028-12-31", "reportingMonths", 3));
+  }
+
+  public void fileReport(String key, double injuries, double cycling) {
+    List<Map<String, Object>> rows = prefilledRows(key, "Task_FileMonitoringReport", null, "measurements");
+    for (Map<String, Object> row : rows) {
+      row.put("value", row.get("indicator").toString().startsWith("Cyclist injuries") ? injuries : cycling);
+    }
+    submit(key, "Task_FileMonitoringReport", form("measurements", rows, "progress", "Two crossings rebuilt."));
+  }
+}
