@@ -1,0 +1,46 @@
+package org.openchallenge.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a refused form submission leave the engine as the {@link FormFieldValidationException} it is.
+ *
+ * <p>The engine wraps whatever a task listener throws in a plain ProcessEngineException, which the REST API (and so
+ * Tasklist) would answer as 500. Unwrapped, Camunda's REST API answers 400 with the validation message. The
+ * interceptor sits outside the transaction interceptor, so the rollback has already happened.
+ */
+@Component
+public class FormValidationUnwrapper extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new Unwrap());
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  static final class Unwrap extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      try {
+        return next.execute(command);
+      } catch (RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+          if (cause instanceof FormFieldValidationException refused) {
+            throw refused;
+          }
+        }
+        throw e;
+      }
+    }
+  }
+}
