@@ -239,6 +239,14 @@ public class CaseDriver {
     }
   }
 
+  /** A published challenge researched, two eligible submissions, jury deliberated: waiting for the decision. */
+  public List<Solution> caseAwaitingJuryDecision(String key) {
+    researchWithFinding(key);
+    List<Solution> eligible = intakeWithEligibleSolutions(key);
+    deliberate(key, eligible);
+    return eligible;
+  }
+
   public void decideAward(String key, long solutionId) {
     submit(key, "Task_DecideAward", form("juryDecision", "AWARD", "awardedSolution", String.valueOf(solutionId),
         "decisionReason", "Highest mean score and strongest evidence."));

@@ -139,9 +139,7 @@ class ProcurementCaseProcessTest {
   void aJuryMayDecideNotToAward() {
     String key = driver.publishedChallenge("No award");
     ProcessInstance pi = driver.phase(key, "procurementCase");
-    driver.researchWithFinding(key);
-    List<Solution> eligible = driver.intakeWithEligibleSolutions(key);
-    driver.deliberate(key, eligible);
+    List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
     driver.submit(key, "Task_DecideAward", CaseDriver.form("juryDecision", "NO_AWARD",
         "decisionReason", "No solution is mature enough."));
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_NoAward");
@@ -152,9 +150,7 @@ class ProcurementCaseProcessTest {
   void anAwardReferredBackGoesToANewJuryRound() {
     String key = driver.publishedChallenge("Referred back");
     ProcessInstance pi = driver.phase(key, "procurementCase");
-    driver.researchWithFinding(key);
-    List<Solution> eligible = driver.intakeWithEligibleSolutions(key);
-    driver.deliberate(key, eligible);
+    List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
     driver.decideAward(key, eligible.get(0).id());
     driver.submit(key, "Task_ConfirmAward", CaseDriver.form("confirmation", "REFER_BACK",
         "reviewComment", "The ranking ignores the budget envelope."));
