@@ -40,7 +40,7 @@ public class ApprovePublicationForm extends TaskForm {
       in.problem("Comment is required to send the challenge back for rework or to withdraw the need");
     }
     in.throwIfInvalid();
-    need.recordPublicationDecision(task.getExecution().getProcessBusinessKey(), decision, comment);
+    need.recordPublicationComment(task.getExecution().getProcessBusinessKey(), comment);
     CaseVariables.PUBLICATION_DECISION.set(task.getExecution(), decision.name());
   }
 }

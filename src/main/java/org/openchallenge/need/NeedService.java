@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openchallenge.cases.CaseService;
-import org.openchallenge.cases.CaseVariables.PublicationDecision;
 import org.openchallenge.cases.ProcurementCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -121,7 +120,7 @@ public class NeedService {
         .param("id", cases.require(businessKey).id()).update();
   }
 
-  public void recordPublicationDecision(String businessKey, PublicationDecision decision, String comment) {
+  public void recordPublicationComment(String businessKey, String comment) {
     db.sql("update challenge set publication_comment = :c where case_id = :id").param("c", comment)
         .param("id", cases.require(businessKey).id()).update();
   }
