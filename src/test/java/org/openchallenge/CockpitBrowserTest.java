@@ -1,0 +1,81 @@
+package org.openchallenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openchallenge.platform.Browser;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a manager does in Cockpit, in a headless Chromium: sees the deployed processes and their running cases, opens
+ * a case's phase by its business key, and closes a time window early by moving its timer to now (the README's
+ * walk-through relies on this, since windows last days to months).
+ */
+@ProcessTest
+class CockpitBrowserTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  CaseDriver cases;
+
+  Browser browser;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.screenshot("cockpit");
+      browser.close();
+    }
+  }
+
+  @Test
+  void managerFollowsCasesAndClosesAWindowEarly() {
+    String key = cases.openNeed("Shaded bus stops " + System.nanoTime()).getBusinessKey();
+    cases.submit(key, "Task_FrameChallenge", cases.framing(List.of("sam")));
+    String consultation = cases.phase(key, "needOpening").getId();
+
+    browser.login("cockpit", "mara");
+    browser.go("/camunda/app/cockpit/default/#/processes");
+    browser.waitFor("the process list", () -> browser.pageText().contains("Procurement case"));
+    assertThat(browser.pageText()).contains("procurementCase", "needOpening", "research", "solutionIntake",
+        "juryDeliberation", "awardContract", "impactMonitoring");
+
+    // The phase instance: its business key, the diagram with the open consultation, and its timer.
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + consultation + "/runtime?tab=jobs-tab");
+    browser.visible(By.cssSelector(".djs-container"));
+    browser.waitFor("the instance details", () -> browser.pageText().contains(key));
+    browser.waitFor("the timer in the jobs tab", () -> browser.pageText().contains("Consultation window closed"));
+
+    Job timer = consultationTimer(consultation);
+    assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(13, ChronoUnit.DAYS));
+    browser.click(By.cssSelector("a[ng-click='openRecalculationWindow(job)']"));
+    browser.click(By.cssSelector(".modal-content input[type=radio][value=specific]"));
+    browser.click(By.cssSelector(".modal-content button[ng-click='submit()']"));
+    browser.waitFor("the timer to be due now", () ->
+        consultationTimer(consultation).getDuedate().toInstant().isBefore(Instant.now().plus(1, ChronoUnit.MINUTES)));
+
+    // The job executor (off in tests) would fire it within a minute; the consultation then closes unanswered.
+    cases.management.executeJob(consultationTimer(consultation).getId());
+    assertThat(cases.openTasks(key)).containsExactly("Task_ConsolidateConsultation");
+  }
+
+  private Job consultationTimer(String processInstanceId) {
+    return cases.management.createJobQuery().processInstanceId(processInstanceId)
+        .activityId("Timer_ConsultationWindowClosed").singleResult();
+  }
+}
