@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.CaseVariables;
 import org.openchallenge.cases.ProcurementCase;
@@ -36,9 +37,11 @@ public class IntakeService {
   private final SolutionRepository solutions;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final EngineAsSystem system;
 
   public IntakeService(JdbcClient db, CaseService cases, NeedService need, SolutionRepository solutions,
-                       RuntimeService runtime, Clock clock) {
+                       RuntimeService runtime, Clock clock, EngineAsSystem system) {
+    this.system = system;
     this.db = db;
     this.cases = cases;
     this.need = need;
@@ -89,10 +92,11 @@ public class IntakeService {
     long id = solutions.insert(new Solution(0, c.id(), c.researchRound(), Solution.Source.SUBMISSION, s.title(),
         s.summary(), s.organisationName(), s.organisationType(), null, null, null, provider, s.country(),
         s.maturity(), s.howMeetsOutcomes(), Solution.Status.SUBMITTED, null, null, null, provider, now()));
-    runtime.createMessageCorrelation(MSG_SOLUTION_SUBMITTED)
+    // Providers hold no engine permission on the case: the correlation is the application's.
+    system.run(() -> runtime.createMessageCorrelation(MSG_SOLUTION_SUBMITTED)
         .processInstanceBusinessKey(businessKey)
         .setVariableLocal(CaseVariables.SUBMISSION_ID.name(), id)
-        .correlateWithResult();
+        .correlateWithResult());
     return solutions.find(id).orElseThrow();
   }
 

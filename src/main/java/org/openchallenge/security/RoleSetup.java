@@ -26,6 +26,8 @@ public class RoleSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoleSetup.class);
   public static final String DEMO_PASSWORD = "demo";
+  static final String MY_TASKS = "My tasks";
+  static final String MY_GROUPS_TASKS = "My groups' tasks";
 
   /** Demo user id, first name, last name, groups. */
   static final List<List<Object>> DEMO_USERS = List.of(
@@ -79,15 +81,19 @@ public class RoleSetup {
   }
 
   private void taskFilters() {
-    filter("My tasks", -10, "Tasks assigned to me",
+    filter(MY_TASKS, -10, "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter("My groups' tasks", -5, "Open tasks of the groups I belong to",
+    filter(MY_GROUPS_TASKS, -5, "Open tasks of the groups I belong to",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     int priority = 0;
     for (String role : List.of(Roles.OFFICIALS, Roles.MANAGERS, Roles.RESEARCHERS)) {
-      filter("Tasks of " + role, priority++, "Open tasks of the " + role + " group",
+      filter(groupFilterName(role), priority++, "Open tasks of the " + role + " group",
           tasks.createTaskQuery().taskCandidateGroup(role).includeAssignedTasks());
     }
+  }
+
+  static String groupFilterName(String role) {
+    return "Tasks of " + role;
   }
 
   private void filter(String name, int priority, String description, TaskQuery query) {
