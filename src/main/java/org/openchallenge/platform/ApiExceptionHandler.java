@@ -59,6 +59,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestTooLargeException tooLarge) {
+        return ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+      }
+    }
     return ApiError.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
   }
 

@@ -36,6 +36,9 @@ public class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
         .authorizeHttpRequests(a -> a
+            // Open data: anyone may read, nobody may write.
+            .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+            .requestMatchers("/api/public/**").denyAll()
             .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
             .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.ADMINISTRATORS)
             .requestMatchers("/api/cases/**")

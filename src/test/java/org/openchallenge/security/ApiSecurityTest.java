@@ -91,6 +91,29 @@ class ApiSecurityTest {
     assertThat(driver.openTasks(key)).containsExactly("Task_FrameChallenge");
   }
 
+  @Test
+  void anOversizedBodyIsRefusedAndNothingIsStored() {
+    String key = driver.publishedChallenge("Oversized submission");
+    driver.researchWithFinding(key);
+    Map<String, Object> body = Map.of("title", "Huge", "summary", "x".repeat(2 * 1024 * 1024), "howMeetsOutcomes",
+        "Somehow.", "organisationName", "Big Corp", "organisationType", "COMPANY", "country", "NL",
+        "maturity", "IDEA");
+    ResponseEntity<Map> refused = post("paula", "/api/challenges/" + key + "/submissions", body);
+    assertThat(refused.getStatusCode().value()).isEqualTo(413);
+    assertThat(refused.getBody().get("message").toString()).contains("exceeds");
+    assertThat(driver.openTasks(key)).isEmpty();
+  }
+
+  @Test
+  void thePublicApiAnswersAnonymousReadsOnly() {
+    assertThat(http.getForEntity("/api/public/no-such-thing", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post(null, "/api/public/no-such-thing", Map.of()).getStatusCode())
+        .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    assertThat(post("olivia", "/api/public/no-such-thing", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   @SuppressWarnings("rawtypes")
   private ResponseEntity<Map> post(String user, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
