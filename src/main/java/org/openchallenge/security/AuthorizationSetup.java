@@ -70,10 +70,11 @@ public class AuthorizationSetup {
 
     for (String role : COCKPIT_ROLES) {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-          Permissions.READ_HISTORY);
+      // No READ_HISTORY: history keeps what users typed into completed task forms (a juror's scores and conflict
+      // details among them), which only the application's services may hand out, and only when the rules allow.
+      grant(role, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE);
       grant(role, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(role, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grant(role, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
     // Managers move a case's timers (closing a window early) from Cockpit's jobs tab.

@@ -34,6 +34,7 @@ class RoleMatrixTest {
   @Autowired CaseDriver driver;
   @Autowired RepositoryService repository;
 
+
   @Test
   void jurorsSeeOnlyTheirOwnTasks() {
     String key = driver.publishedChallenge("Juror privacy");
@@ -57,6 +58,34 @@ class RoleMatrixTest {
     for (String user : List.of("olivia", "mara", "ana", "sam", "paula")) {
       assertThat(taskIds(user, key)).as(user).isEmpty();
     }
+  }
+
+  @Test
+  void nobodyReadsAJurorsScoresOrConflictsFromTheEngine() {
+    String key = driver.publishedChallenge("Blind scores");
+    driver.researchWithFinding(key);
+    var eligible = driver.intakeWithEligibleSolutions(key);
+    driver.composeJury(key);
+    driver.declareNoConflicts(key, "judy");
+    driver.evaluate(key, "judy", id -> id == eligible.get(0).id() ? 9 : 2);
+
+    // What judy submitted stays in the engine's history; no role but administrators may read it there.
+    for (String user : List.of("olivia", "mara", "ana", "jules", "rosa", "sam", "paula")) {
+      for (String variable : List.of("evaluations", "declarations")) {
+        ResponseEntity<List> history = http.withBasicAuth(user, RoleSetup.DEMO_PASSWORD).getForEntity(
+            "/engine-rest/history/variable-instance?variableName=" + variable, List.class);
+        assertThat(history.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.FORBIDDEN);
+        if (history.getStatusCode() == HttpStatus.OK) {
+          assertThat(history.getBody()).as(user + " reads " + variable).isEmpty();
+        }
+        // Running variables hold only what the open tasks show (other jurors' prefilled rows), never a score.
+        assertThat(get(user, "/engine-rest/variable-instance?deserializeValues=false&variableName=" + variable)
+            .getBody()).as(user + " reads the running " + variable)
+            .allSatisfy(v -> assertThat(String.valueOf(v.get("value"))).doesNotContain("\"score\""));
+      }
+    }
+    assertThat(get("admin", "/engine-rest/history/variable-instance?variableName=evaluations").getBody())
+        .as("the check above can fail: the history holds judy's scores").isNotEmpty();
   }
 
   @Test
