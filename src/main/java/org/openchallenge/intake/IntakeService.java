@@ -20,9 +20,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeService {
 
   public static final String MSG_SOLUTION_SUBMITTED = "Msg_SolutionSubmitted";
+  public static final String MSG_SUBMISSION_AMENDED = "Msg_SubmissionAmended";
+  public static final String MSG_SUBMISSION_WITHDRAWN = "Msg_SubmissionWithdrawn";
 
+  /** What a provider submits; {@code details} may be {@link SubmissionDetails#NONE}. */
   public record Submission(String title, String summary, String howMeetsOutcomes, String organisationName,
-                           Solution.OrganisationType organisationType, String country, Solution.Maturity maturity) {
+                           Solution.OrganisationType organisationType, String country, Solution.Maturity maturity,
+                           SubmissionDetails details) {
+
+    public Submission(String title, String summary, String howMeetsOutcomes, String organisationName,
+                      Solution.OrganisationType organisationType, String country, Solution.Maturity maturity) {
+      this(title, summary, howMeetsOutcomes, organisationName, organisationType, country, maturity,
+          SubmissionDetails.NONE);
+    }
+  }
+
+  /** A submission as its provider, the officials and the case's jury see it: everything, confidential details too. */
+  public record FullSubmission(Solution solution, SubmissionDetails details) {
   }
 
   public record IntakeWindow(OffsetDateTime openedAt, OffsetDateTime deadline, OffsetDateTime closedAt) {
@@ -79,29 +93,104 @@ public class IntakeService {
    */
   @Transactional
   public Solution submit(String businessKey, Submission s, String provider) {
-    ProcurementCase c = cases.require(businessKey);
-    IntakeWindow window = window(c).filter(w -> c.outcome() == null)
-        .orElseThrow(() -> ApiException.conflict("Challenge " + businessKey + " is not open for submissions"));
-    if (!window.acceptsAt(now())) {
-      throw ApiException.conflict("The intake deadline of challenge " + businessKey + " has passed ("
-          + window.deadline() + ")");
-    }
+    ProcurementCase c = lockOpenCase(businessKey);
     if (solutions.hasActiveSubmission(c.id(), c.researchRound(), provider)) {
       throw ApiException.conflict("You have already submitted a solution to challenge " + businessKey);
     }
     long id = solutions.insert(new Solution(0, c.id(), c.researchRound(), Solution.Source.SUBMISSION, s.title(),
         s.summary(), s.organisationName(), s.organisationType(), null, null, null, provider, s.country(),
         s.maturity(), s.howMeetsOutcomes(), Solution.Status.SUBMITTED, null, null, null, provider, now()));
+    solutions.saveDetails(id, s.details(), null);
+    startScreening(businessKey, id);
+    return solutions.find(id).orElseThrow();
+  }
+
+  /**
+   * Replaces a submission with its amended version before the deadline. Screening starts again: an open screening
+   * task for it is withdrawn (its form showed the old version) and a new one opens.
+   */
+  @Transactional
+  public Solution amend(String businessKey, long id, Submission s, String provider) {
+    ProcurementCase c = lockOpenCase(businessKey);
+    Solution current = ownSubmission(c, id, provider);
+    solutions.amend(id, s.title(), s.summary(), s.howMeetsOutcomes(), s.organisationName(), s.organisationType(),
+        s.country(), s.maturity());
+    solutions.saveDetails(id, s.details(), now());
+    system.run(() -> runtime.createMessageCorrelation(MSG_SUBMISSION_AMENDED)
+        .processInstanceBusinessKey(businessKey)
+        .localVariableEquals(CaseVariables.SUBMISSION_ID.name(), current.id())
+        .correlateAllWithResult());
+    startScreening(businessKey, id);
+    return solutions.find(id).orElseThrow();
+  }
+
+  /** Withdraws a submission before the deadline; an open screening task for it ends. */
+  @Transactional
+  public Solution withdraw(String businessKey, long id, String provider) {
+    ProcurementCase c = lockOpenCase(businessKey);
+    ownSubmission(c, id, provider);
+    solutions.withdraw(id, now());
+    system.run(() -> runtime.createMessageCorrelation(MSG_SUBMISSION_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey)
+        .localVariableEquals(CaseVariables.SUBMISSION_ID.name(), id)
+        .correlateAllWithResult());
+    return solutions.find(id).orElseThrow();
+  }
+
+  /**
+   * The case, if it takes submissions now, locked for the rest of the transaction: changes to one case's
+   * submissions happen one after another (no duplicate slips between check and insert, and the engine's intake
+   * scope is not updated concurrently), while other cases go on in parallel.
+   */
+  private ProcurementCase lockOpenCase(String businessKey) {
+    cases.require(businessKey);
+    db.sql("select id from procurement_case where business_key = :k for update").param("k", businessKey)
+        .query(Long.class).single();
+    ProcurementCase c = cases.require(businessKey);
+    IntakeWindow window = window(c).filter(w -> c.outcome() == null)
+        .orElseThrow(() -> ApiException.conflict("Challenge " + businessKey + " is not open for submissions"));
+    if (!window.acceptsAt(now())) {
+      throw ApiException.conflict("The intake deadline of challenge " + businessKey + " has passed ("
+          + window.deadline() + "); submissions can no longer be made, amended or withdrawn");
+    }
+    return c;
+  }
+
+  private Solution ownSubmission(ProcurementCase c, long id, String provider) {
+    Solution s = solutions.find(id).filter(x -> x.caseId() == c.id() && x.source() == Solution.Source.SUBMISSION
+        && provider.equals(x.providerUsername())).orElseThrow(() -> ApiException.notFound(
+            "No submission " + id + " of yours to challenge " + c.businessKey()));
+    if (s.status() == Solution.Status.WITHDRAWN) {
+      throw ApiException.conflict("Submission " + id + " has been withdrawn");
+    }
+    if (s.researchRound() != c.researchRound()) {
+      throw ApiException.conflict("Submission " + id + " belongs to an earlier round of intake");
+    }
+    return s;
+  }
+
+  private void startScreening(String businessKey, long id) {
     // Providers hold no engine permission on the case: the correlation is the application's.
     system.run(() -> runtime.createMessageCorrelation(MSG_SOLUTION_SUBMITTED)
         .processInstanceBusinessKey(businessKey)
         .setVariableLocal(CaseVariables.SUBMISSION_ID.name(), id)
         .correlateWithResult());
-    return solutions.find(id).orElseThrow();
   }
 
   public Solution submission(long id) {
     return solutions.find(id).orElseThrow(() -> ApiException.notFound("No submission " + id));
+  }
+
+  public SubmissionDetails publicDetails(long id) {
+    return solutions.publicDetails(id);
+  }
+
+  /** A submission with everything its provider entered, for those allowed to see it (checked by the caller). */
+  public FullSubmission fullSubmission(String businessKey, long id) {
+    ProcurementCase c = cases.require(businessKey);
+    Solution s = solutions.find(id).filter(x -> x.caseId() == c.id() && x.source() == Solution.Source.SUBMISSION)
+        .orElseThrow(() -> ApiException.notFound("No submission " + id + " to challenge " + businessKey));
+    return new FullSubmission(s, solutions.details(id));
   }
 
   public void screen(long submissionId, boolean eligible, String reason, String by) {

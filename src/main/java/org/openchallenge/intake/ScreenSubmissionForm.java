@@ -29,6 +29,14 @@ public class ScreenSubmissionForm extends TaskForm {
         .put("organisationType", s.organisationType().name()).put("country", s.country())
         .put("maturity", s.maturity() == null ? null : s.maturity().name()).put("summary", s.summary())
         .put("howMeetsOutcomes", s.howMeetsOutcomes());
+    // The public details only: task variables are readable in Cockpit, the confidential part must not be.
+    SubmissionDetails d = intake.publicDetails(s.id());
+    data.put("maturityReferences", d.maturityReferences())
+        .put("indicativeCost", d.indicativeCost() == null ? null
+            : d.indicativeCost().toPlainString() + " " + d.costCurrency())
+        .put("attachments", d.attachments().isEmpty() ? null : d.attachments().stream()
+            .map(a -> (a.label() == null ? "" : a.label() + ": ") + a.url())
+            .collect(java.util.stream.Collectors.joining("\n")));
   }
 
   @Override

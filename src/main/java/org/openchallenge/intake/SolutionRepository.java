@@ -74,6 +74,69 @@ public class SolutionRepository {
         .update();
   }
 
+  public void amend(long id, String title, String summary, String howMeetsOutcomes, String organisationName,
+                    Solution.OrganisationType organisationType, String country, Solution.Maturity maturity) {
+    db.sql("""
+        update solution set title = :title, summary = :summary, how_meets_outcomes = :how, organisation_name = :org,
+          organisation_type = :orgType, country = :country, maturity = :maturity, status = 'SUBMITTED',
+          screening_reason = null, screened_by = null, screened_at = null
+        where id = :id""")
+        .param("title", title).param("summary", summary).param("how", howMeetsOutcomes).param("org", organisationName)
+        .param("orgType", organisationType.name()).param("country", country).param("maturity", maturity.name())
+        .param("id", id).update();
+  }
+
+  public void withdraw(long id, OffsetDateTime at) {
+    setStatus(id, Solution.Status.WITHDRAWN);
+    db.sql("update submission_detail set withdrawn_at = :at where solution_id = :id").param("at", at)
+        .param("id", id).update();
+  }
+
+  /** Replaces a submission's details, attachments and confidential part; {@code amendedAt} null on first save. */
+  public void saveDetails(long id, SubmissionDetails d, OffsetDateTime amendedAt) {
+    db.sql("delete from submission_attachment where solution_id = :id").param("id", id).update();
+    db.sql("delete from submission_confidential where solution_id = :id").param("id", id).update();
+    db.sql("delete from submission_detail where solution_id = :id").param("id", id).update();
+    db.sql("""
+        insert into submission_detail (solution_id, indicative_cost, cost_currency, maturity_references, amended_at)
+        values (:id, :cost, :currency, :refs, :amended)""")
+        .param("id", id).param("cost", d.indicativeCost()).param("currency", d.costCurrency())
+        .param("refs", d.maturityReferences()).param("amended", amendedAt).update();
+    int position = 0;
+    for (SubmissionDetails.Attachment a : d.attachments()) {
+      db.sql("insert into submission_attachment (solution_id, position, label, url) values (:id, :p, :label, :url)")
+          .param("id", id).param("p", ++position).param("label", a.label()).param("url", a.url()).update();
+    }
+    if (d.confidentialDetails() != null) {
+      db.sql("insert into submission_confidential (solution_id, details) values (:id, :details)")
+          .param("id", id).param("details", d.confidentialDetails()).update();
+    }
+  }
+
+  /** The public part of a submission's details (no confidential details). */
+  public SubmissionDetails publicDetails(long id) {
+    return details(id, false);
+  }
+
+  /** Everything, confidential details included; for callers that checked the reader may see them. */
+  public SubmissionDetails details(long id) {
+    return details(id, true);
+  }
+
+  private SubmissionDetails details(long id, boolean withConfidential) {
+    List<SubmissionDetails.Attachment> attachments = db.sql(
+            "select label, url from submission_attachment where solution_id = :id order by position")
+        .param("id", id).query((rs, n) -> new SubmissionDetails.Attachment(rs.getString("label"), rs.getString("url")))
+        .list();
+    String confidential = withConfidential ? db.sql("select details from submission_confidential where solution_id = :id")
+        .param("id", id).query(String.class).optional().orElse(null) : null;
+    return db.sql("select * from submission_detail where solution_id = :id").param("id", id)
+        .query((rs, n) -> new SubmissionDetails(rs.getBigDecimal("indicative_cost"), rs.getString("cost_currency"),
+            rs.getString("maturity_references"), attachments, confidential,
+            rs.getObject("amended_at", OffsetDateTime.class), rs.getObject("withdrawn_at", OffsetDateTime.class)))
+        .optional().orElse(new SubmissionDetails(null, null, null, attachments, confidential, null, null));
+  }
+
   static Solution map(ResultSet rs, int row) throws SQLException {
     String maturity = rs.getString("maturity");
     return new Solution(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("research_round"),

@@ -61,6 +61,14 @@ public class JuryService {
   }
 
   /** Every solution the jury may consider: those screened eligible in any intake round of the case. */
+  /** Whether the user sits, or sat, on the case's jury (any round). */
+  public boolean isJuror(String businessKey, String username) {
+    return db.sql("""
+        select count(*) from jury_member m join procurement_case c on c.id = m.case_id
+        where c.business_key = :k and m.username = :u""").param("k", businessKey).param("u", username)
+        .query(Long.class).single() > 0;
+  }
+
   public List<Solution> eligibleSolutions(String businessKey) {
     return solutions.withStatus(cases.require(businessKey).id(), Solution.Status.ELIGIBLE);
   }

@@ -44,6 +44,10 @@ public class SecurityConfiguration {
             .requestMatchers("/api/cases/**")
             .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.MANAGERS,
                 GROUP_PREFIX + Roles.ANALYSTS, GROUP_PREFIX + Roles.ADMINISTRATORS)
+            // Reading a submission: its provider, officials, the case's jury (checked further by the controller).
+            .requestMatchers(HttpMethod.GET, "/api/challenges/*/submissions/*")
+            .hasAnyAuthority(GROUP_PREFIX + Roles.PROVIDERS, GROUP_PREFIX + Roles.OFFICIALS,
+                GROUP_PREFIX + Roles.JURORS, GROUP_PREFIX + Roles.ADMINISTRATORS)
             .requestMatchers("/api/challenges/*/submissions/**").hasAuthority(GROUP_PREFIX + Roles.PROVIDERS)
             .anyRequest().authenticated())
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
