@@ -75,10 +75,9 @@ public class CatalogueSearch {
     String rank = null;
     if (f.text() != null && !f.text().isBlank()) {
       if (postgres) {
-        // The indexed expression of V3__catalogue_search.sql; websearch syntax ("a b", -c, "x or y").
-        where.append(" and to_tsvector('simple', s.title || ' ' || s.summary)"
-            + " @@ websearch_to_tsquery('simple', :text)");
-        rank = "ts_rank(to_tsvector('simple', s.title || ' ' || s.summary), websearch_to_tsquery('simple', :text))";
+        // The stored, indexed vector of V3__catalogue_search.sql; websearch syntax ("a b", -c, "x or y").
+        where.append(" and s.search_vector @@ websearch_to_tsquery('simple', :text)");
+        rank = "ts_rank(s.search_vector, websearch_to_tsquery('simple', :text))";
         params.put("text", f.text());
       } else {
         int i = 0;
