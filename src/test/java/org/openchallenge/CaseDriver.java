@@ -177,6 +177,17 @@ public class CaseDriver {
         Solution.Maturity.PILOTED), provider);
   }
 
+  /** A provider API submission with every optional field, confidential details included. */
+  public static Map<String, Object> submissionBody(String title) {
+    Map<String, Object> body = new HashMap<>(Map.of("title", title, "summary", "Sensors count cyclists.",
+        "howMeetsOutcomes", "Fewer conflicts at crossings.", "organisationName", "Paula's Lights BV",
+        "organisationType", "START_UP", "country", "NL", "maturity", "DEPLOYED_ELSEWHERE",
+        "maturityReferences", "Utrecht since 2024", "indicativeCost", 125000.50, "costCurrency", "EUR"));
+    body.put("attachments", List.of(Map.of("label", "Pilot report", "url", "https://lights.example/pilot.pdf")));
+    body.put("confidentialDetails", "Unit price 840 EUR; margin 12%.");
+    return body;
+  }
+
   public void screen(String key, long submissionId, boolean eligible) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_ScreenSubmission")
         .list().stream().filter(t -> Long.valueOf(submissionId).equals(tasks.getVariable(t.getId(), "submissionId")))

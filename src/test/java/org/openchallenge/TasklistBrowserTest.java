@@ -3,6 +3,7 @@ package org.openchallenge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,11 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,6 +46,8 @@ class TasklistBrowserTest {
   JuryService jury;
   @Autowired
   JdbcClient db;
+  @Autowired
+  TestRestTemplate http;
 
   Browser browser;
   String testName;
@@ -201,6 +209,35 @@ class TasklistBrowserTest {
     browser.complete();
     browser.waitFor("the award confirmation", () -> !open(key, "Task_ConfirmAward").isEmpty());
     assertThat(jury.currentDecision(key).orElseThrow().solutionId()).isEqualTo(first.id());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aProviderSubmitsAnOfficialScreensInTasklistAndCitizensFindIt() {
+    String word = "zs" + Long.toString(System.nanoTime(), 36);
+    String key = cases.publishedChallenge("Screening in Tasklist " + word);
+    cases.researchWithFinding(key);
+    Map<String, Object> body = new java.util.HashMap<>(CaseDriver
+        .submissionBody("Solar " + word + " benches"));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(http.withBasicAuth("paula", "demo").postForEntity("/api/challenges/" + key + "/submissions",
+        new HttpEntity<>(body, headers), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    browser.login("tasklist", "olivia");
+    WebElement screen = browser.openTask(task(key, "Task_ScreenSubmission", null).getId());
+    assertThat(browser.value(screen, "Solution")).isEqualTo("Solar " + word + " benches");
+    assertThat(browser.value(screen, "Attachments (links)")).contains("https://lights.example/pilot.pdf");
+    assertThat(browser.pageText()).doesNotContain("Unit price");
+    browser.choose(screen, "Eligibility", "Eligible");
+    browser.type(screen, "Reason", "Meets the outcomes.");
+    browser.complete();
+    browser.waitFor("the screening to be recorded", () -> open(key, "Task_ScreenSubmission").isEmpty());
+
+    List<Map<String, Object>> found = (List<Map<String, Object>>) http.getForEntity("/api/public/solutions?q=" + word,
+        Map.class).getBody().get("items");
+    assertThat(found).extracting(i -> i.get("title"), i -> i.get("status"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Solar " + word + " benches", "ELIGIBLE"));
   }
 
   // ------------------------------------------------------------------ helpers

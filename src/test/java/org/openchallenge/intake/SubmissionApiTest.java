@@ -39,13 +39,7 @@ class SubmissionApiTest {
   @Autowired JdbcClient db;
 
   static Map<String, Object> submission(String title) {
-    Map<String, Object> body = new HashMap<>(Map.of("title", title, "summary", "Sensors count cyclists.",
-        "howMeetsOutcomes", "Fewer conflicts at crossings.", "organisationName", "Paula's Lights BV",
-        "organisationType", "START_UP", "country", "NL", "maturity", "DEPLOYED_ELSEWHERE",
-        "maturityReferences", "Utrecht since 2024", "indicativeCost", 125000.50, "costCurrency", "EUR"));
-    body.put("attachments", List.of(Map.of("label", "Pilot report", "url", "https://lights.example/pilot.pdf")));
-    body.put("confidentialDetails", "Unit price 840 EUR; margin 12%.");
-    return body;
+    return CaseDriver.submissionBody(title);
   }
 
   String openChallenge(String title) {
