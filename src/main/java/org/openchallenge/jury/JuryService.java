@@ -110,6 +110,31 @@ public class JuryService {
     }
   }
 
+  /** A juror's original evaluation of one solution, as its provider receives it. */
+  public record OriginalEvaluation(int juryRound, String juror, BigDecimal score, String justification,
+                                   OffsetDateTime submittedAt) {
+  }
+
+  /**
+   * The jury's original evaluations of a solution, for rounds the jury has decided: until the decision, scores are
+   * blind to everyone (the ranking reaches the officials only on the decision task).
+   */
+  public List<OriginalEvaluation> decidedEvaluationsOf(long caseId, long solutionId) {
+    return db.sql("""
+        select e.* from evaluation e join jury_decision d on d.case_id = e.case_id and d.jury_round = e.jury_round
+        where e.case_id = :c and e.solution_id = :s order by e.jury_round, e.juror""")
+        .param("c", caseId).param("s", solutionId)
+        .query((rs, n) -> new OriginalEvaluation(rs.getInt("jury_round"), rs.getString("juror"),
+            rs.getBigDecimal("score"), rs.getString("justification"),
+            rs.getObject("submitted_at", OffsetDateTime.class))).list();
+  }
+
+  /** Whether the jury of any round has recorded its decision. */
+  public boolean hasDecided(long caseId) {
+    return db.sql("select count(*) from jury_decision where case_id = :c").param("c", caseId).query(Long.class)
+        .single() > 0;
+  }
+
   /** Eligible solutions by mean score of the current round, best first; unscored ones last. */
   public List<Standing> ranking(String businessKey) {
     ProcurementCase c = cases.require(businessKey);

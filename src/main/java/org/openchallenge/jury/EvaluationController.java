@@ -1,0 +1,41 @@
+package org.openchallenge.jury;
+
+import java.util.List;
+
+import org.openchallenge.intake.IntakeService;
+import org.openchallenge.platform.Actors;
+import org.openchallenge.platform.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every provider receives the jury's original evaluations of its submission, once the jury has decided: each
+ * juror's score and justification, under the juror's name (juror names are public). Nobody else reads them here.
+ */
+@RestController
+public class EvaluationController {
+
+  private final IntakeService intake;
+  private final JuryService jury;
+  private final Actors actors;
+
+  public EvaluationController(IntakeService intake, JuryService jury, Actors actors) {
+    this.intake = intake;
+    this.jury = jury;
+    this.actors = actors;
+  }
+
+  @GetMapping("/api/challenges/{businessKey}/submissions/{id}/evaluations")
+  public List<JuryService.OriginalEvaluation> evaluations(@PathVariable String businessKey, @PathVariable long id) {
+    IntakeService.FullSubmission f = intake.fullSubmission(businessKey, id);
+    if (!actors.current().equals(f.solution().providerUsername())) {
+      throw ApiException.notFound("No submission " + id + " of yours to challenge " + businessKey);
+    }
+    if (!jury.hasDecided(f.solution().caseId())) {
+      throw ApiException.conflict("The jury of challenge " + businessKey + " has not decided yet; its evaluations "
+          + "stay blind until then");
+    }
+    return jury.decidedEvaluationsOf(f.solution().caseId(), id);
+  }
+}
