@@ -1,5 +1,6 @@
 package org.openchallenge.award;
 
+import org.openchallenge.publication.Ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,13 +23,15 @@ public class AwardService {
                          LocalDate endDate, int reportingMonths) {
   }
 
+  private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
   private final JuryService jury;
   private final SolutionRepository solutions;
   private final Clock clock;
 
-  public AwardService(JdbcClient db, CaseService cases, JuryService jury, SolutionRepository solutions, Clock clock) {
+  public AwardService(JdbcClient db, CaseService cases, JuryService jury, SolutionRepository solutions, Clock clock, Ledger ledger) {
+    this.ledger = ledger;
     this.db = db;
     this.cases = cases;
     this.jury = jury;
@@ -54,6 +57,11 @@ public class AwardService {
     if (confirmed) {
       solutions.setStatus(awarded.id(), Solution.Status.AWARDED);
     }
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("confirmed", confirmed);
+    data.put("solution", awarded.id());
+    data.put("comment", comment);
+    ledger.record(businessKey, "award.reviewed", "solution " + awarded.id(), by, data);
   }
 
   public void recordContract(String businessKey, Contract k, String by) {
@@ -64,6 +72,9 @@ public class AwardService {
         .param("c", cases.require(businessKey).id()).param("s", k.solutionId()).param("supplier", k.supplier())
         .param("value", k.value()).param("currency", k.currency()).param("start", k.startDate())
         .param("end", k.endDate()).param("months", k.reportingMonths()).param("by", by).param("at", now()).update();
+    ledger.record(businessKey, "contract.recorded", "solution " + k.solutionId(), by, java.util.Map.of(
+        "supplier", k.supplier(), "value", k.value(), "currency", k.currency(),
+        "startDate", k.startDate().toString(), "endDate", k.endDate().toString()));
   }
 
   public Optional<Contract> contract(String businessKey) {

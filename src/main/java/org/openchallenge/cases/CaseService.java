@@ -1,5 +1,6 @@
 package org.openchallenge.cases;
 
+import org.openchallenge.publication.Ledger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -16,12 +17,14 @@ public class CaseService {
   public static final String PROCESS_KEY = "procurementCase";
   public static final String MSG_CASE_CANCELLED = "Msg_CaseCancelled";
 
+  private final Ledger ledger;
   private final CaseRepository cases;
   private final RuntimeService runtime;
   private final Clock clock;
   private final EngineAsSystem system;
 
-  public CaseService(CaseRepository cases, RuntimeService runtime, Clock clock, EngineAsSystem system) {
+  public CaseService(CaseRepository cases, RuntimeService runtime, Clock clock, EngineAsSystem system, Ledger ledger) {
+    this.ledger = ledger;
     this.system = system;
     this.cases = cases;
     this.runtime = runtime;
@@ -60,6 +63,7 @@ public class CaseService {
       throw ApiException.conflict("Case " + businessKey + " has already ended (" + c.outcome() + ")");
     }
     cases.recordClosingReason(c.id(), reason, by);
+    ledger.record(businessKey, "case.cancelled", businessKey, by, java.util.Map.of("reason", reason));
     // The caller's role was checked by the API; the case's engine state is the application's to change.
     system.run(() -> runtime.createMessageCorrelation(MSG_CASE_CANCELLED)
         .processInstanceBusinessKey(businessKey)

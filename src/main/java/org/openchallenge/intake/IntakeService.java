@@ -1,5 +1,6 @@
 package org.openchallenge.intake;
 
+import org.openchallenge.publication.Ledger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public class IntakeService {
     }
   }
 
+  private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
   private final NeedService need;
@@ -54,7 +56,8 @@ public class IntakeService {
   private final EngineAsSystem system;
 
   public IntakeService(JdbcClient db, CaseService cases, NeedService need, SolutionRepository solutions,
-                       RuntimeService runtime, Clock clock, EngineAsSystem system) {
+                       RuntimeService runtime, Clock clock, EngineAsSystem system, Ledger ledger) {
+    this.ledger = ledger;
     this.system = system;
     this.db = db;
     this.cases = cases;
@@ -101,6 +104,8 @@ public class IntakeService {
         s.summary(), s.organisationName(), s.organisationType(), null, null, null, provider, s.country(),
         s.maturity(), s.howMeetsOutcomes(), Solution.Status.SUBMITTED, null, null, null, provider, now()));
     solutions.saveDetails(id, s.details(), null);
+    ledger.record(businessKey, "solution.submitted", "solution " + id, provider,
+        java.util.Map.of("solution", id, "organisationType", s.organisationType().name()));
     startScreening(businessKey, id);
     return solutions.find(id).orElseThrow();
   }
@@ -116,6 +121,7 @@ public class IntakeService {
     solutions.amend(id, s.title(), s.summary(), s.howMeetsOutcomes(), s.organisationName(), s.organisationType(),
         s.country(), s.maturity());
     solutions.saveDetails(id, s.details(), now());
+    ledger.record(businessKey, "solution.amended", "solution " + id, provider, java.util.Map.of("solution", id));
     system.run(() -> runtime.createMessageCorrelation(MSG_SUBMISSION_AMENDED)
         .processInstanceBusinessKey(businessKey)
         .localVariableEquals(CaseVariables.SUBMISSION_ID.name(), current.id())
@@ -130,6 +136,7 @@ public class IntakeService {
     ProcurementCase c = lockOpenCase(businessKey);
     ownSubmission(c, id, provider);
     solutions.withdraw(id, now());
+    ledger.record(businessKey, "solution.withdrawn", "solution " + id, provider, java.util.Map.of("solution", id));
     system.run(() -> runtime.createMessageCorrelation(MSG_SUBMISSION_WITHDRAWN)
         .processInstanceBusinessKey(businessKey)
         .localVariableEquals(CaseVariables.SUBMISSION_ID.name(), id)
@@ -169,6 +176,11 @@ public class IntakeService {
     return s;
   }
 
+  private String caseKey(Solution s) {
+    return db.sql("select business_key from procurement_case where id = :id").param("id", s.caseId())
+        .query(String.class).single();
+  }
+
   private void startScreening(String businessKey, long id) {
     // Providers hold no engine permission on the case: the correlation is the application's.
     system.run(() -> runtime.createMessageCorrelation(MSG_SOLUTION_SUBMITTED)
@@ -196,6 +208,9 @@ public class IntakeService {
   public void screen(long submissionId, boolean eligible, String reason, String by) {
     solutions.screen(submissionId, eligible ? Solution.Status.ELIGIBLE : Solution.Status.NOT_ELIGIBLE, reason, by,
         now());
+    Solution s = submission(submissionId);
+    ledger.record(caseKey(s), "solution.screened", "solution " + submissionId, by,
+        java.util.Map.of("solution", submissionId, "eligible", eligible, "reason", reason));
   }
 
   /** Counts the eligible submissions of the round that just closed; true when there is at least one. */

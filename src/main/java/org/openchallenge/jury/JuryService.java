@@ -1,5 +1,6 @@
 package org.openchallenge.jury;
 
+import org.openchallenge.publication.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -37,12 +38,14 @@ public class JuryService {
   public record Decision(int juryRound, boolean awarded, Long solutionId, String reason, Boolean confirmed) {
   }
 
+  private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
   private final SolutionRepository solutions;
   private final Clock clock;
 
-  public JuryService(JdbcClient db, CaseService cases, SolutionRepository solutions, Clock clock) {
+  public JuryService(JdbcClient db, CaseService cases, SolutionRepository solutions, Clock clock, Ledger ledger) {
+    this.ledger = ledger;
     this.db = db;
     this.cases = cases;
     this.solutions = solutions;
@@ -57,6 +60,8 @@ public class JuryService {
       db.sql("insert into jury_member (case_id, jury_round, username) values (:c, :r, :u)")
           .param("c", caseId).param("r", round).param("u", juror).update();
     }
+    ledger.record(businessKey, "jury.composed", "jury round " + round, null,
+        java.util.Map.of("jurors", List.copyOf(jurors), "round", round));
     return round;
   }
 
@@ -81,6 +86,11 @@ public class JuryService {
           values (:c, :r, :j, :s, :conflicted, :nature, :at)""")
           .param("c", c.id()).param("r", c.juryRound()).param("j", juror).param("s", d.solutionId())
           .param("conflicted", d.conflicted()).param("nature", d.nature()).param("at", now()).update();
+      if (d.conflicted()) {
+        // The nature of the conflict stays internal (publication policy): only the recusal is public.
+        ledger.record(businessKey, "juror.recused", "solution " + d.solutionId(), juror,
+            java.util.Map.of("juror", juror, "solution", d.solutionId(), "nature", String.valueOf(d.nature())));
+      }
     }
   }
 
@@ -169,6 +179,11 @@ public class JuryService {
         values (:c, :r, :awarded, :s, :reason, :by, :at)""")
         .param("c", c.id()).param("r", c.juryRound()).param("awarded", awarded).param("s", solutionId)
         .param("reason", reason).param("by", by).param("at", now()).update();
+    java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("awarded", awarded);
+    data.put("solution", solutionId);
+    data.put("reason", reason);
+    ledger.record(businessKey, "jury.decided", "jury round " + c.juryRound(), by, data);
   }
 
   public Optional<Decision> currentDecision(String businessKey) {

@@ -1,5 +1,6 @@
 package org.openchallenge.monitoring;
 
+import org.openchallenge.publication.Ledger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,12 +22,14 @@ public class MonitoringService {
 
   public enum FinalStatus { ACHIEVED, PARTLY_ACHIEVED, NOT_ACHIEVED }
 
+  private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
   private final NeedService need;
   private final Clock clock;
 
-  public MonitoringService(JdbcClient db, CaseService cases, NeedService need, Clock clock) {
+  public MonitoringService(JdbcClient db, CaseService cases, NeedService need, Clock clock, Ledger ledger) {
+    this.ledger = ledger;
     this.db = db;
     this.cases = cases;
     this.need = need;
@@ -51,6 +54,8 @@ public class MonitoringService {
     measurements.forEach((indicator, value) -> db.sql("""
         insert into indicator_measurement (report_id, indicator_id, measured) values (:r, :i, :v)""")
         .param("r", reportId).param("i", indicator).param("v", value).update());
+    ledger.record(businessKey, "monitoring.reported", "report " + period, by, java.util.Map.of("report", period,
+        "progress", progress));
     return period;
   }
 
@@ -83,6 +88,8 @@ public class MonitoringService {
         values (:c, :status, :summary, :by, :at)""")
         .param("c", cases.require(businessKey).id()).param("status", status.name()).param("summary", summary)
         .param("by", by).param("at", now()).update();
+    ledger.record(businessKey, "impact.evaluated", businessKey, by,
+        java.util.Map.of("finalStatus", status.name(), "summary", summary));
   }
 
   private OffsetDateTime now() {

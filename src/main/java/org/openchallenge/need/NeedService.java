@@ -1,5 +1,6 @@
 package org.openchallenge.need;
 
+import org.openchallenge.publication.Ledger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,11 +24,13 @@ public class NeedService {
   public record ConsultationInput(String stakeholder, Stance stance, String input, OffsetDateTime submittedAt) {
   }
 
+  private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
   private final Clock clock;
 
-  public NeedService(JdbcClient db, CaseService cases, Clock clock) {
+  public NeedService(JdbcClient db, CaseService cases, Clock clock, Ledger ledger) {
+    this.ledger = ledger;
     this.db = db;
     this.cases = cases;
     this.clock = clock;
@@ -128,6 +131,9 @@ public class NeedService {
   public void publish(String businessKey) {
     db.sql("update challenge set published_at = :at where case_id = :id").param("at", now())
         .param("id", cases.require(businessKey).id()).update();
+    Challenge ch = challenge(businessKey).orElseThrow();
+    ledger.record(businessKey, "challenge.published", businessKey, null,
+        java.util.Map.of("title", cases.require(businessKey).title(), "question", ch.question()));
   }
 
   private OffsetDateTime now() {

@@ -39,6 +39,10 @@ public class SecurityConfiguration {
             // Open data: anyone may read, nobody may write.
             .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
             .requestMatchers("/api/public/**").denyAll()
+            // The ledger's audit view: everything recorded, for the city's officials and managers.
+            .requestMatchers("/api/ledger", "/api/ledger/**")
+            .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.MANAGERS,
+                GROUP_PREFIX + Roles.ADMINISTRATORS)
             .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
             .hasAnyAuthority(GROUP_PREFIX + Roles.OFFICIALS, GROUP_PREFIX + Roles.ADMINISTRATORS)
             .requestMatchers("/api/cases/**")

@@ -1,0 +1,40 @@
+package org.openchallenge.publication;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.openchallenge.platform.EngineAsSystem;
+import org.openchallenge.security.Roles;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** The role a user acts in, for the ledger: their first city role, "administrators", or "system" for the engine. */
+@Component
+public class ActorRoles {
+
+  public static final String SYSTEM = "system";
+
+  private final IdentityService identity;
+  private final EngineAsSystem system;
+
+  // Lazy: the ledger's history handler is built before the engine whose identity service this is.
+  public ActorRoles(@Lazy IdentityService identity, @Lazy EngineAsSystem system) {
+    this.identity = identity;
+    this.system = system;
+  }
+
+  public String of(String userId) {
+    if (userId == null) {
+      return SYSTEM;
+    }
+    List<String> groups = system.call(() -> identity.createGroupQuery().groupMember(userId).list()).stream()
+        .map(Group::getId).toList();
+    for (String role : Roles.CITY_ROLES) {
+      if (groups.contains(role)) {
+        return role;
+      }
+    }
+    return groups.contains(Roles.ADMINISTRATORS) ? "administrators" : "unknown";
+  }
+}
