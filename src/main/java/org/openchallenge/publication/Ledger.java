@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The publication ledger. {@link #record} appends an entry in the caller's transaction, so a committed transition
- * always has its entry and a rolled-back one never has. When that transaction commits, its entries get consecutive
- * positions and a hash chain: the sequencing locks the single ledger head row, so committing transactions take
- * their positions one after another and a position becomes visible only after every smaller one (the feed has no
- * gaps, however many transactions commit at once).
+ * The publication ledger. {@link #record} collects an entry for the caller's transaction, and the entries are
+ * written when it commits, still inside it: a committed transition always has its entry and a rolled-back one never
+ * has. Writing locks the single ledger head row, so committing transactions take consecutive positions one after
+ * another and a position becomes visible only after every smaller one (the feed has no gaps, however many
+ * transactions commit at once). Each entry's hash chains it to the one before.
  */
 @Service
 public class Ledger {
@@ -51,23 +51,40 @@ public class Ledger {
   }
 
   private final JdbcClient db;
+  private final JdbcTemplate jdbc;
   private final PublicationPolicy policy;
   private final Clock clock;
   private final ActorRoles roles;
+  private volatile boolean enabled = true;
 
-  public Ledger(JdbcClient db, PublicationPolicy policy, Clock clock, ActorRoles roles) {
+  public Ledger(JdbcClient db, JdbcTemplate jdbc, PublicationPolicy policy, Clock clock, ActorRoles roles) {
+    this.jdbc = jdbc;
     this.roles = roles;
     this.db = db;
     this.policy = policy;
     this.clock = clock;
   }
 
+  /**
+   * Switches recording off and on. Only the ledger benchmark uses this, to measure the ledger's cost within one run;
+   * a running application never turns it off (nothing would be published).
+   */
+  void setEnabledForBenchmark(boolean enabled) {
+    this.enabled = enabled;
+  }
+
   /** A domain event: the acting user's role is looked up; {@code actor} null for the application itself. */
   public void record(String caseKey, String kind, String subject, String actor, Map<String, Object> data) {
+    if (!enabled) {
+      return;
+    }
     record(new Event(caseKey, kind, subject, roles.of(actor), actor, data));
   }
 
   public void record(Event e) {
+    if (!enabled) {
+      return;
+    }
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       throw new IllegalStateException("A ledger entry must be written in the transaction of its transition");
     }
@@ -82,29 +99,28 @@ public class Ledger {
     }
     visible.putAll(policy.publicData(e.kind(), e.data()));
     String internalJson = json(internal);
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    db.sql("""
-        insert into ledger_entry (case_key, process_instance_id, occurred_at, kind, subject, actor_role, public_data,
-          internal_data, content_hash)
-        values (:case, :instance, :at, :kind, :subject, :role, :public, :internal, :contentHash)""")
-        .param("case", e.caseKey()).param("instance", e.processInstanceId()).param("at", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))
-        .param("kind", e.kind()).param("subject", e.subject()).param("role", e.actorRole())
-        .param("public", json(visible)).param("internal", internalJson).param("contentHash", sha256(internalJson))
-        .update(key, "id");
-    pending().add(key.getKey().longValue());
+    pending().add(new Pending(e.caseKey(), e.processInstanceId(),
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), e.kind(), e.subject(), e.actorRole(),
+        json(visible), internalJson, sha256(internalJson)));
   }
 
-  /** This transaction's unsequenced entries; the first entry registers their sequencing at commit. */
+  /** An entry recorded in a transaction that has not committed yet. */
+  private record Pending(String caseKey, String processInstanceId, OffsetDateTime occurredAt, String kind,
+                         String subject, String actorRole, String publicData, String internalData,
+                         String contentHash) {
+  }
+
+  /** This transaction's entries; the first one registers their writing at commit. */
   @SuppressWarnings("unchecked")
-  private List<Long> pending() {
-    List<Long> ids = (List<Long>) TransactionSynchronizationManager.getResource(this);
-    if (ids == null) {
-      List<Long> fresh = new ArrayList<>();
+  private List<Pending> pending() {
+    List<Pending> entries = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+    if (entries == null) {
+      List<Pending> fresh = new ArrayList<>();
       TransactionSynchronizationManager.bindResource(this, fresh);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          sequence(fresh);
+          write(fresh);
         }
 
         @Override
@@ -112,36 +128,59 @@ public class Ledger {
           TransactionSynchronizationManager.unbindResourceIfPossible(Ledger.this);
         }
       });
-      ids = fresh;
+      entries = fresh;
     }
-    return ids;
+    return entries;
   }
 
-  private void sequence(List<Long> ids) {
-    if (ids.isEmpty()) {
+  /**
+   * Writes a committing transaction's entries, still inside it: under the lock on the head row they get the next
+   * positions and their hashes, and go in as one batch. If the transaction then fails to commit, they go with it.
+   */
+  private void write(List<Pending> entries) {
+    if (entries.isEmpty()) {
       return;
     }
+    Map<String, String> keys = caseKeysOf(entries);
     Map<String, Object> head = db.sql("select position, hash from ledger_head where id = 1 for update")
         .query().singleRow();
     long position = ((Number) head.get("position")).longValue();
     String previous = (String) head.get("hash");
-    // A case's first events happen before the case has its key (RegisterNeedDelegate sets it); by now it has.
-    db.sql("""
-        update ledger_entry set case_key = (select h.business_key_ from act_hi_procinst h
-          where h.proc_inst_id_ = ledger_entry.process_instance_id)
-        where id in (:ids) and case_key is null and process_instance_id is not null""").param("ids", ids).update();
-    for (long id : ids) {
-      Entry entry = db.sql("select * from ledger_entry where id = :id").param("id", id)
-          .query(LedgerFeed::entry).single();
+    List<Object[]> rows = new ArrayList<>();
+    for (Pending p : entries) {
+      String caseKey = p.caseKey() != null ? p.caseKey() : keys.get(p.processInstanceId());
       position++;
+      Entry entry = new Entry(0, position, caseKey, p.occurredAt(), p.kind(), p.subject(), p.actorRole(),
+          p.publicData(), p.internalData(), p.contentHash(), previous, null);
       String hash = chainHash(previous, position, entry);
-      db.sql("update ledger_entry set position = :p, previous_hash = :prev, entry_hash = :hash where id = :id")
-          .param("p", position).param("prev", previous).param("hash", hash).param("id", id).update();
+      rows.add(new Object[] {position, caseKey, p.processInstanceId(), p.occurredAt(), p.kind(), p.subject(),
+          p.actorRole(), p.publicData(), p.internalData(), p.contentHash(), previous, hash});
       previous = hash;
     }
+    jdbc.batchUpdate("""
+        insert into ledger_entry (position, case_key, process_instance_id, occurred_at, kind, subject, actor_role,
+          public_data, internal_data, content_hash, previous_hash, entry_hash)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     db.sql("update ledger_head set position = :p, hash = :hash where id = 1").param("p", position)
         .param("hash", previous).update();
-    ids.clear();
+    entries.clear();
+  }
+
+  /**
+   * The case keys of entries recorded before their case had its key (a case's first events happen before
+   * RegisterNeedDelegate sets it); by commit the engine's history has it.
+   */
+  private Map<String, String> caseKeysOf(List<Pending> entries) {
+    List<String> instances = entries.stream().filter(p -> p.caseKey() == null && p.processInstanceId() != null)
+        .map(Pending::processInstanceId).distinct().toList();
+    Map<String, String> keys = new java.util.HashMap<>();
+    if (!instances.isEmpty()) {
+      db.sql("select proc_inst_id_, business_key_ from act_hi_procinst where proc_inst_id_ in (:ids)")
+          .param("ids", instances).query(rs -> {
+            keys.put(rs.getString(1), rs.getString(2));
+          });
+    }
+    return keys;
   }
 
   /** An entry as stored; {@code publicData} is the JSON text the hash covers. */
