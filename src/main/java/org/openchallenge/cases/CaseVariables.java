@@ -19,6 +19,11 @@ public final class CaseVariables {
   public static final ProcessVariable<Boolean> AWARD_DECIDED = ProcessVariable.flag("awardDecided");
   public static final ProcessVariable<Boolean> AWARD_CONFIRMED = ProcessVariable.flag("awardConfirmed");
   /** The submission a screening task is about (local to its event subprocess). */
+  /** The flags gateways test; the ledger publishes their values with each gateway passed. */
+  public static final java.util.List<String> GATEWAY_FLAGS = java.util.List.of(PUBLICATION_DECISION.name(),
+      RESEARCH_REPEATED.name(), RESEARCH_CONTINUES.name(), SOLUTIONS_FOUND.name(), ELIGIBLE_SOLUTION_FOUND.name(),
+      AWARD_DECIDED.name(), AWARD_CONFIRMED.name());
+
   public static final ProcessVariable<Long> SUBMISSION_ID = new ProcessVariable<>("submissionId", Long.class);
   /** Multi-instance element variables: the user of each instance. */
   public static final String STAKEHOLDER = "stakeholder";

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmTransition;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
+import org.openchallenge.cases.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,6 +130,12 @@ public class LedgerHistoryHandler implements HistoryEventHandler {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put(field, a.getActivityId());
     data.put("name", a.getActivityName());
+    if ("gateway.passed".equals(kind)) {
+      Map<String, Object> values = drivingValues(a);
+      if (!values.isEmpty()) {
+        data.put("values", values);
+      }
+    }
     record(businessKey(a.getProcessInstanceId()), a.getProcessInstanceId(), kind, a.getActivityId(), null, data);
   }
 
@@ -134,6 +143,32 @@ public class LedgerHistoryHandler implements HistoryEventHandler {
                       Map<String, Object> data) {
     ledger.record(new Ledger.Event(caseKey, kind, subject, actor == null ? ActorRoles.SYSTEM : roles.of(actor),
         actor, data, processInstanceId));
+  }
+
+  /**
+   * The values that drove a gateway: the case's flags that its outgoing conditions test (an event-based gateway has
+   * none), as they were when it was passed.
+   */
+  private static Map<String, Object> drivingValues(HistoricActivityInstanceEventEntity a) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    ExecutionEntity execution = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getExecutionManager().findExecutionById(a.getExecutionId());
+    if (execution == null) {
+      return values;
+    }
+    ActivityImpl gateway = execution.getProcessDefinition().findActivity(a.getActivityId());
+    if (gateway == null) {
+      return values;
+    }
+    for (PvmTransition flow : gateway.getOutgoingTransitions()) {
+      Object condition = flow.getProperty("conditionText");
+      for (String flag : CaseVariables.GATEWAY_FLAGS) {
+        if (condition != null && condition.toString().contains(flag) && execution.hasVariable(flag)) {
+          values.put(flag, execution.getVariable(flag));
+        }
+      }
+    }
+    return values;
   }
 
   /** The user acting in this command: the authenticated one, else (engine calls without a user) the assignee. */

@@ -84,6 +84,123 @@ class LedgerTest {
   }
 
   @Test
+  void aWholeCaseIsPublishedTransitionByTransition() {
+    String key = driver.publishedChallenge("Ledger whole case");
+    List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
+    driver.decideAward(key, eligible.get(0).id());
+    driver.confirmAndContract(key);
+    driver.fireTimer(key, "Event_ReportingPeriodElapsed");
+    driver.fileReport(key, 30, 14);
+    driver.submit(key, "Task_GiveStakeholderFeedback", "sam", CaseDriver.form("rating", "4"));
+    driver.fireTimer(key, "Timer_ContractEnded");
+    driver.submit(key, "Task_EvaluateImpact", CaseDriver.form("finalStatus", "ACHIEVED", "impactSummary", "Done."));
+    long a = eligible.get(0).id();
+    long b = eligible.get(1).id();
+    assertThat(timeline(key)).containsExactly(
+        "case.started procurementCase",
+        "phase.entered needOpening",
+        "gateway.passed Gateway_FramingStarts",
+        "task.created Task_FrameChallenge",
+        "task.completed Task_FrameChallenge",
+        "task.created Task_GiveConsultationInput",
+        "task.completed Task_GiveConsultationInput",
+        "gateway.passed Gateway_ConsultationClosed",
+        "task.created Task_ConsolidateConsultation",
+        "task.completed Task_ConsolidateConsultation",
+        "task.created Task_ApprovePublication",
+        "task.completed Task_ApprovePublication",
+        "gateway.passed Gateway_PublicationDecision",
+        "challenge.published " + key,
+        "phase.left needOpening",
+        "gateway.passed Gateway_ChallengePublished",
+        "gateway.passed Gateway_ResearchRoundStarts",
+        "phase.entered research",
+        "gateway.passed Gateway_NextFinding",
+        "task.created Task_RecordFinding",
+        "task.completed Task_RecordFinding",
+        "gateway.passed Gateway_ResearchContinues",
+        "gateway.passed Gateway_ResearchWindowClosed",
+        "gateway.passed Gateway_SolutionsFound",
+        "task.created Task_InviteProviders",
+        "task.completed Task_InviteProviders",
+        "gateway.passed Gateway_BriefStarts",
+        "task.created Task_WriteResearchBrief",
+        "task.completed Task_WriteResearchBrief",
+        "phase.left research",
+        "phase.entered solutionIntake",
+        "solution.submitted solution " + a,
+        "message.received StartEvent_SolutionSubmitted",
+        "task.created Task_ScreenSubmission",
+        "solution.submitted solution " + b,
+        "message.received StartEvent_SolutionSubmitted",
+        "task.created Task_ScreenSubmission",
+        "solution.screened solution " + a,
+        "task.completed Task_ScreenSubmission",
+        "solution.screened solution " + b,
+        "task.completed Task_ScreenSubmission",
+        "timer.fired Event_IntakeDeadlinePassed",
+        "phase.left solutionIntake",
+        "gateway.passed Gateway_EligibleSolutionFound",
+        "gateway.passed Gateway_JuryRoundStarts",
+        "phase.entered juryDeliberation",
+        "task.created Task_ComposeJury",
+        "jury.composed jury round 1",
+        "task.completed Task_ComposeJury",
+        "task.created Task_DeclareConflicts",
+        "task.created Task_DeclareConflicts",
+        "task.created Task_DeclareConflicts",
+        "task.completed Task_DeclareConflicts",
+        "task.created Task_EvaluateSolutions",
+        "task.completed Task_EvaluateSolutions",
+        "task.completed Task_DeclareConflicts",
+        "task.created Task_EvaluateSolutions",
+        "task.completed Task_EvaluateSolutions",
+        "task.completed Task_DeclareConflicts",
+        "task.created Task_EvaluateSolutions",
+        "task.completed Task_EvaluateSolutions",
+        "task.created Task_DecideAward",
+        "jury.decided jury round 1",
+        "task.completed Task_DecideAward",
+        "phase.left juryDeliberation",
+        "gateway.passed Gateway_AwardDecided",
+        "phase.entered awardContract",
+        "task.created Task_ConfirmAward",
+        "award.reviewed solution " + a,
+        "task.completed Task_ConfirmAward",
+        "gateway.passed Gateway_AwardConfirmed",
+        "task.created Task_RecordContract",
+        "contract.recorded solution " + a,
+        "task.completed Task_RecordContract",
+        "phase.left awardContract",
+        "gateway.passed Gateway_AwardConfirmed",
+        "phase.entered impactMonitoring",
+        "gateway.passed Gateway_NextPeriod",
+        "timer.fired Event_ReportingPeriodElapsed",
+        "task.created Task_FileMonitoringReport",
+        "task.created Task_GiveStakeholderFeedback",
+        "monitoring.reported report 1",
+        "task.completed Task_FileMonitoringReport",
+        "gateway.passed Gateway_NextPeriod",
+        "task.completed Task_GiveStakeholderFeedback",
+        "timer.fired Timer_ContractEnded",
+        "task.created Task_EvaluateImpact",
+        "impact.evaluated " + key,
+        "task.completed Task_EvaluateImpact",
+        "phase.left impactMonitoring",
+        "case.ended procurementCase");
+    // Gateways publish the values that drove them; jurors act under their (public) names, stakeholders never.
+    List<LedgerFeed.PublicEntry> entries = feed.after(0, 1000, key).entries();
+    assertThat(entries).filteredOn(e -> e.subject().equals("Gateway_PublicationDecision"))
+        .extracting(LedgerFeed.PublicEntry::data).containsExactly(
+            "{\"gateway\":\"Gateway_PublicationDecision\",\"name\":\"Publication decision\","
+                + "\"values\":{\"publicationDecision\":\"PUBLISH\"}}");
+    assertThat(entries).filteredOn(e -> e.subject().equals("Task_EvaluateSolutions") && e.kind().equals("task.completed"))
+        .extracting(LedgerFeed.PublicEntry::data).allMatch(d -> d.contains("\"actor\":\"j"));
+    assertThat(entries).filteredOn(e -> e.subject().equals("Task_GiveStakeholderFeedback"))
+        .extracting(LedgerFeed.PublicEntry::data).noneMatch(d -> d.contains("actor"));
+  }
+
+  @Test
   void aRefusedTransitionLeavesNoEntry() {
     String key = driver.openNeed("Refused transition").getBusinessKey();
     List<String> before = timeline(key);
