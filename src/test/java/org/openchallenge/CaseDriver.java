@@ -271,6 +271,15 @@ public class CaseDriver {
         "startDate", "2027-01-01", "endDate", "2028-12-31", "reportingMonths", 3));
   }
 
+  /** From a recorded contract to the case's closure: one report period with sam's feedback, then the final evaluation. */
+  public void monitorToClosure(String key) {
+    fireTimer(key, "Event_ReportingPeriodElapsed");
+    fileReport(key, 30, 14);
+    submit(key, "Task_GiveStakeholderFeedback", "sam", form("rating", "4"));
+    fireTimer(key, "Timer_ContractEnded");
+    submit(key, "Task_EvaluateImpact", form("finalStatus", "ACHIEVED", "impactSummary", "Done."));
+  }
+
   public void fileReport(String key, double injuries, double cycling) {
     List<Map<String, Object>> rows = prefilledRows(key, "Task_FileMonitoringReport", null, "measurements");
     for (Map<String, Object> row : rows) {

@@ -1,8 +1,5 @@
 package org.openchallenge.platform;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -25,10 +22,7 @@ public class FormValidationUnwrapper extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new Unwrap());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    EngineInterceptors.addBeforeTransaction(configuration, new Unwrap());
   }
 
   static final class Unwrap extends CommandInterceptor {

@@ -1,6 +1,5 @@
 package org.openchallenge.platform;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -25,10 +24,7 @@ public class ModelParseRefusal extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new Refuse());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    EngineInterceptors.addBeforeTransaction(configuration, new Refuse());
   }
 
   static final class Refuse extends CommandInterceptor {

@@ -1,8 +1,6 @@
 package org.openchallenge.intake;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -173,22 +171,7 @@ class CatalogueBenchmark {
         : "with a PostgreSQL at hand, `SPRING_PROFILES_ACTIVE=postgres DB_URL=jdbc:postgresql://host:port/db "
           + "DB_USER=... DB_PASSWORD=... ./mvnw verify -Pbenchmark -Dtest=CatalogueBenchmark`").append("\n");
 
-    Path file = Path.of("docs", "performance.md");
-    String doc = Files.exists(file) ? Files.readString(file) : PREAMBLE;
-    int start = doc.indexOf(heading);
-    if (start >= 0) {
-      int end = doc.indexOf("\n## ", start + heading.length());
-      doc = doc.substring(0, start) + section + (end < 0 ? "" : doc.substring(end + 1));
-    } else {
-      doc = doc.stripTrailing() + "\n\n" + section;
-    }
-    Files.writeString(file, doc);
+    org.openchallenge.PerformanceDoc.writeSection(heading, section.toString());
   }
 
-  static final String PREAMBLE = """
-      # Performance
-
-      Figures come from benchmarks, not from timed tests: each benchmark writes its own section here with the
-      command that reproduces it. Machines here are shared and noisy (2 cores); compare figures within one section.
-      """;
 }

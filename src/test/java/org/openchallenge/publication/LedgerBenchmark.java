@@ -1,8 +1,6 @@
 package org.openchallenge.publication;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -97,12 +95,7 @@ class LedgerBenchmark {
         List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
         driver.decideAward(key, eligible.get(0).id());
         driver.confirmAndContract(key);
-        driver.fireTimer(key, "Event_ReportingPeriodElapsed");
-        driver.fileReport(key, 30, 14);
-        driver.submit(key, "Task_GiveStakeholderFeedback", "sam", CaseDriver.form("rating", "4"));
-        driver.fireTimer(key, "Timer_ContractEnded");
-        driver.submit(key, "Task_EvaluateImpact", CaseDriver.form("finalStatus", "ACHIEVED",
-            "impactSummary", "Done."));
+        driver.monitorToClosure(key);
       }
       return System.nanoTime() - start;
     } finally {
@@ -156,15 +149,6 @@ class LedgerBenchmark {
         cases, head, offMs, onMs, (onMs / offMs - 1) * 100, service[PAGE_READS / 2],
         service[(int) Math.ceil(PAGE_READS * 0.95) - 1], overHttp[PAGE_READS / 2],
         overHttp[(int) Math.ceil(PAGE_READS * 0.95) - 1]);
-    Path file = Path.of("docs", "performance.md");
-    String doc = Files.readString(file);
-    int start = doc.indexOf(heading);
-    if (start >= 0) {
-      int end = doc.indexOf("\n## ", start + heading.length());
-      doc = doc.substring(0, start) + section + (end < 0 ? "" : doc.substring(end + 1));
-    } else {
-      doc = doc.stripTrailing() + "\n\n" + section;
-    }
-    Files.writeString(file, doc);
+    org.openchallenge.PerformanceDoc.writeSection(heading, section);
   }
 }

@@ -89,11 +89,7 @@ class LedgerTest {
     List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
     driver.decideAward(key, eligible.get(0).id());
     driver.confirmAndContract(key);
-    driver.fireTimer(key, "Event_ReportingPeriodElapsed");
-    driver.fileReport(key, 30, 14);
-    driver.submit(key, "Task_GiveStakeholderFeedback", "sam", CaseDriver.form("rating", "4"));
-    driver.fireTimer(key, "Timer_ContractEnded");
-    driver.submit(key, "Task_EvaluateImpact", CaseDriver.form("finalStatus", "ACHIEVED", "impactSummary", "Done."));
+    driver.monitorToClosure(key);
     long a = eligible.get(0).id();
     long b = eligible.get(1).id();
     assertThat(timeline(key)).containsExactly(
