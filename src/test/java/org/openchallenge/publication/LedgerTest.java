@@ -167,6 +167,7 @@ class LedgerTest {
         "task.created Task_RecordContract",
         "contract.recorded solution " + a,
         "task.completed Task_RecordContract",
+        "gateway.passed Gateway_InvolvesAi",
         "phase.left awardContract",
         "gateway.passed Gateway_AwardConfirmed",
         "phase.entered impactMonitoring",
