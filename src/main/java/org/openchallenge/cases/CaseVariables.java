@@ -19,6 +19,9 @@ public final class CaseVariables {
   public static final ProcessVariable<Boolean> AWARD_DECIDED = ProcessVariable.flag("awardDecided");
   public static final ProcessVariable<Boolean> AWARD_CONFIRMED = ProcessVariable.flag("awardConfirmed");
   /** The submission a screening task is about (local to its event subprocess). */
+  /** The latest monitoring report's classification: ON_TRACK, AT_RISK or OFF_TRACK (decision reportClassification). */
+  public static final ProcessVariable<String> REPORT_STATUS = ProcessVariable.text("reportStatus");
+
   /** The flags gateways test; the ledger publishes their values with each gateway passed. */
   public static final java.util.List<String> GATEWAY_FLAGS = java.util.List.of(PUBLICATION_DECISION.name(),
       RESEARCH_REPEATED.name(), RESEARCH_CONTINUES.name(), SOLUTIONS_FOUND.name(), ELIGIBLE_SOLUTION_FOUND.name(),

@@ -2,6 +2,7 @@ package org.openchallenge.monitoring;
 
 import org.openchallenge.publication.Ledger;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,6 +58,37 @@ public class MonitoringService {
     ledger.record(businessKey, "monitoring.reported", "report " + period, by, java.util.Map.of("report", period,
         "progress", progress));
     return period;
+  }
+
+  /**
+   * How far the least advanced indicator lags behind the elapsed share of the contract period: 0.2 means twenty
+   * points behind; negative means ahead. An indicator without a measurement counts as no progress.
+   */
+  public double progressGap(String businessKey, LocalDate contractStart, LocalDate contractEnd) {
+    ProcurementCase c = cases.require(businessKey);
+    Map<Long, BigDecimal> latest = latestMeasurements(businessKey);
+    double lowest = need.indicators(c.id()).stream().mapToDouble(i -> {
+      BigDecimal span = i.target().subtract(i.baseline());
+      BigDecimal value = latest.get(i.id());
+      if (value == null) {
+        return 0;
+      }
+      return span.signum() == 0 ? 1 : value.subtract(i.baseline()).doubleValue() / span.doubleValue();
+    }).min().orElse(1);
+    long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(contractStart, contractEnd));
+    long elapsed = java.time.temporal.ChronoUnit.DAYS.between(contractStart, LocalDate.now(clock));
+    double expected = Math.min(1, Math.max(0, (double) elapsed / days));
+    return expected - lowest;
+  }
+
+  /** Records the latest report's classification, and publishes it. */
+  public void classifyLatestReport(String businessKey, String status) {
+    ProcurementCase c = cases.require(businessKey);
+    int period = reportCount(c.id());
+    db.sql("update monitoring_report set status = :s where case_id = :c and period = :p")
+        .param("s", status).param("c", c.id()).param("p", period).update();
+    ledger.record(businessKey, "report.classified", "report " + period, null,
+        java.util.Map.of("report", period, "status", status));
   }
 
   public int reportCount(long caseId) {

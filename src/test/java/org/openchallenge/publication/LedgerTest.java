@@ -177,6 +177,7 @@ class LedgerTest {
         "task.created Task_GiveStakeholderFeedback",
         "monitoring.reported report 1",
         "task.completed Task_FileMonitoringReport",
+        "report.classified report 1",
         "gateway.passed Gateway_NextPeriod",
         "task.completed Task_GiveStakeholderFeedback",
         "timer.fired Timer_ContractEnded",
