@@ -102,13 +102,13 @@ public class CatalogueSearch {
     params.put("limit", size);
     params.put("offset", (long) page * size);
     List<Entry> items = db.sql("select " + COLUMNS + " " + FROM + where + order + " limit :limit offset :offset")
-        .params(params).query((rs, n) -> entry(rs, List.of())).list();
+        .params(params).query((rs, n) -> entry(rs)).list();
     return new Page(withAttachments(items), page, size, total);
   }
 
   public Optional<Entry> find(long id) {
     return db.sql("select " + COLUMNS + " " + FROM + " where s.id = :id and " + PUBLIC).param("id", id)
-        .query((rs, n) -> entry(rs, List.of())).optional().map(e -> withAttachments(List.of(e)).get(0));
+        .query((rs, n) -> entry(rs)).optional().map(e -> withAttachments(List.of(e)).get(0));
   }
 
   private List<Entry> withAttachments(List<Entry> entries) {
@@ -130,15 +130,15 @@ public class CatalogueSearch {
         .toList();
   }
 
-  private static Entry entry(java.sql.ResultSet rs, List<SubmissionDetails.Attachment> attachments)
-      throws SQLException {
+  /** An entry without its attachments, which {@link #withAttachments} adds for a whole page in one query. */
+  private static Entry entry(java.sql.ResultSet rs) throws SQLException {
     String maturity = rs.getString("maturity");
     return new Entry(rs.getLong("id"), rs.getString("business_key"), Solution.Source.valueOf(rs.getString("source")),
         rs.getString("title"), rs.getString("summary"), rs.getString("how_meets_outcomes"),
         rs.getString("organisation_name"), Solution.OrganisationType.valueOf(rs.getString("organisation_type")),
         rs.getString("country"), maturity == null ? null : Solution.Maturity.valueOf(maturity),
         rs.getString("maturity_references"), rs.getBigDecimal("indicative_cost"), rs.getString("cost_currency"),
-        rs.getString("approach"), rs.getString("found_where"), attachments,
+        rs.getString("approach"), rs.getString("found_where"), List.of(),
         Solution.Status.valueOf(rs.getString("status")), rs.getString("screening_reason"),
         rs.getObject("recorded_at", OffsetDateTime.class), rs.getObject("screened_at", OffsetDateTime.class));
   }

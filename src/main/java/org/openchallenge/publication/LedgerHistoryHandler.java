@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.runtime.ActivityInstanceState;
 import org.openchallenge.cases.CaseVariables;
+import org.openchallenge.cases.CaseService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerHistoryHandler implements HistoryEventHandler {
 
-  static final String CASE_PROCESS = "procurementCase";
   private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "eventBasedGateway", "inclusiveGateway");
   private static final Set<String> TIMERS = Set.of("intermediateTimer", "boundaryTimer", "startTimerEvent");
   private static final Set<String> MESSAGES = Set.of("intermediateMessageCatch", "boundaryMessage",
@@ -60,7 +60,7 @@ public class LedgerHistoryHandler implements HistoryEventHandler {
   }
 
   private void process(HistoricProcessInstanceEventEntity p) {
-    boolean isCase = CASE_PROCESS.equals(p.getProcessDefinitionKey());
+    boolean isCase = CaseService.PROCESS_KEY.equals(p.getProcessDefinitionKey());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put(isCase ? "process" : "phase", p.getProcessDefinitionKey());
     String kind;
@@ -110,7 +110,8 @@ public class LedgerHistoryHandler implements HistoryEventHandler {
   }
 
   private void activity(HistoricActivityInstanceEventEntity a) {
-    if (!"end".equals(a.getEventType()) || a.getActivityInstanceState() == ActivityInstanceState.CANCELED.getStateCode()) {
+    if (!"end".equals(a.getEventType())
+        || a.getActivityInstanceState() == ActivityInstanceState.CANCELED.getStateCode()) {
       return;
     }
     String kind;

@@ -25,19 +25,12 @@ public class OcdsController {
 
   @GetMapping("/api/public/ocds/releases/{businessKey}")
   public Map<String, Object> releasePackage(@PathVariable String businessKey) {
-    List<Map<String, Object>> releases = ocds.releases(businessKey);
-    if (releases.isEmpty()) {
-      throw ApiException.notFound("No published challenge " + businessKey);
-    }
-    return ocds.releasePackage(here(), releases);
+    return ocds.releasePackage(here(), published(businessKey));
   }
 
   @GetMapping("/api/public/ocds/records/{businessKey}")
   public Map<String, Object> recordPackage(@PathVariable String businessKey) {
-    if (ocds.releases(businessKey).isEmpty()) {
-      throw ApiException.notFound("No published challenge " + businessKey);
-    }
-    return ocds.recordPackage(here(), businessKey);
+    return ocds.recordPackage(here(), businessKey, published(businessKey));
   }
 
   /** Bulk download: the releases of a page of published cases, oldest case first. */
@@ -45,6 +38,14 @@ public class OcdsController {
   public Map<String, Object> allReleases(@RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
     return ocds.releasePackage(here(), ocds.allReleases(page, size));
+  }
+
+  private List<Map<String, Object>> published(String businessKey) {
+    List<Map<String, Object>> releases = ocds.releases(businessKey);
+    if (releases.isEmpty()) {
+      throw ApiException.notFound("No published challenge " + businessKey);
+    }
+    return releases;
   }
 
   private static String here() {

@@ -169,13 +169,12 @@ public class OcdsReleases {
   }
 
   /** The releases merged by OCDS's rules into the case's current state. */
-  public Map<String, Object> compiledRelease(String caseKey) {
-    List<Map<String, Object>> releases = releases(caseKey);
+  static Map<String, Object> compiledRelease(String ocid, List<Map<String, Object>> releases) {
     Map<String, Object> compiled = new LinkedHashMap<>();
     for (Map<String, Object> r : releases) {
       merge(compiled, r);
     }
-    compiled.put("id", ocid(caseKey) + "-compiled");
+    compiled.put("id", ocid + "-compiled");
     compiled.put("tag", List.of("compiled"));
     return compiled;
   }
@@ -186,11 +185,10 @@ public class OcdsReleases {
     return pkg;
   }
 
-  public Map<String, Object> recordPackage(String uri, String caseKey) {
-    List<Map<String, Object>> releases = releases(caseKey);
+  public Map<String, Object> recordPackage(String uri, String caseKey, List<Map<String, Object>> releases) {
     Map<String, Object> pkg = packageHeader(uri, releases);
     pkg.put("records", List.of(map("ocid", ocid(caseKey), "releases", releases,
-        "compiledRelease", compiledRelease(caseKey))));
+        "compiledRelease", compiledRelease(ocid(caseKey), releases))));
     return pkg;
   }
 
@@ -298,9 +296,9 @@ public class OcdsReleases {
     return value;
   }
 
+  /** A column of a row; JdbcClient's row maps ignore case, so H2's upper-case names match too. */
   private static Object get(Map<String, Object> row, String column) {
-    Object value = row.get(column);
-    return value != null ? value : row.get(column.toUpperCase());
+    return row.get(column);
   }
 
   private static String trim(Object text) {

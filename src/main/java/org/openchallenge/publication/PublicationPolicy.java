@@ -45,7 +45,4 @@ public class PublicationPolicy {
     return visible;
   }
 
-  public boolean knows(String kind) {
-    return publicFields.containsKey(kind);
-  }
 }

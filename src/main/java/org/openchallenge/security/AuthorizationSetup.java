@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.openchallenge.cases.CaseService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorizationSetup {
 
-  /** The process a city official starts from Tasklist. */
-  public static final String CASE_PROCESS = "procurementCase";
   /** The roles that work tasks in Tasklist. */
   static final List<String> TASKLIST_ROLES =
       List.of(Roles.OFFICIALS, Roles.MANAGERS, Roles.RESEARCHERS, Roles.JURORS, Roles.STAKEHOLDERS);
@@ -65,7 +64,8 @@ public class AuthorizationSetup {
       grant(role, Resources.GROUP, ANY, Permissions.READ);
     }
 
-    grant(Roles.OFFICIALS, Resources.PROCESS_DEFINITION, CASE_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Roles.OFFICIALS, Resources.PROCESS_DEFINITION, CaseService.PROCESS_KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     grant(Roles.OFFICIALS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     for (String role : COCKPIT_ROLES) {
