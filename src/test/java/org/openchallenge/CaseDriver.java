@@ -266,9 +266,20 @@ public class CaseDriver {
   // ------------------------------------------------------------------ award, monitoring
 
   public void confirmAndContract(String key) {
+    confirmAndContract(key, List.of());
+  }
+
+  /** Confirms the award and records the contract with the framed targets unchanged and these milestones. */
+  public void confirmAndContract(String key, List<Map<String, Object>> milestones) {
     submit(key, "Task_ConfirmAward", form("confirmation", "CONFIRM"));
-    submit(key, "Task_RecordContract", form("supplier", "paula Ltd", "contractValue", 180000, "currency", "EUR",
-        "startDate", "2027-01-01", "endDate", "2028-12-31", "reportingMonths", 3));
+    submit(key, "Task_RecordContract", contract(prefilledRows(key, "Task_RecordContract", null, "targets"),
+        milestones));
+  }
+
+  public static Map<String, Object> contract(List<Map<String, Object>> targets, List<Map<String, Object>> milestones) {
+    return form("supplier", "paula Ltd", "contractValue", 180000, "currency", "EUR",
+        "startDate", "2027-01-01", "endDate", "2028-12-31", "reportingMonths", 3, "targets", targets,
+        "milestones", milestones);
   }
 
   /** From a recorded contract to the case's closure: one report period with sam's feedback, then the final evaluation. */

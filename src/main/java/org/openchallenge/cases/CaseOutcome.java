@@ -11,5 +11,7 @@ public enum CaseOutcome {
   /** The jury decided not to award. */
   NO_AWARD,
   /** An official cancelled the case at some phase, with a reason. */
-  CANCELLED
+  CANCELLED,
+  /** Managers terminated the contract after an off-track monitoring report, with a reason. */
+  TERMINATED
 }

@@ -49,7 +49,27 @@ public class CaseSchedule {
   /** Timer_ContractEnded: the start of the day after the contract's last day. */
   public Date contractEnd(DelegateExecution execution) {
     LocalDate end = contractSetting(execution, "end_date", LocalDate.class);
-    return Date.from(end.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    return startOfDayAfter(end);
+  }
+
+  /** Event_MilestoneDue: the start of the day after the milestone's due date (read again after a reschedule). */
+  public Date milestoneDue(DelegateExecution execution) {
+    LocalDate due = db.sql("select due_date from delivery_milestone where id = :id")
+        .param("id", ((Number) execution.getVariable(CaseVariables.MILESTONE_ID)).longValue())
+        .query(LocalDate.class).single();
+    return startOfDayAfter(due);
+  }
+
+  /** Event_FollowUpDue: the start of the corrective plan's follow-up day. */
+  public Date correctivePlanFollowUp(DelegateExecution execution) {
+    LocalDate due = db.sql("select follow_up_date from off_track_decision where id = :id")
+        .param("id", ((Number) execution.getVariable(CaseVariables.CORRECTIVE_PLAN_ID)).longValue())
+        .query(LocalDate.class).single();
+    return Date.from(due.atStartOfDay(ZoneId.systemDefault()).toInstant());
+  }
+
+  private static Date startOfDayAfter(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
   }
 
   private int challengeSetting(DelegateExecution execution, String column) {

@@ -52,6 +52,11 @@ public class CaseService {
     cases.recordClosingReason(require(businessKey).id(), reason, by);
   }
 
+  /** The public reason managers terminated a contract that went off track. */
+  public void explainTermination(String businessKey, String reason, String by) {
+    cases.recordClosingReason(require(businessKey).id(), reason, by);
+  }
+
   /**
    * Cancels a running case at whatever phase it is in: the reason is stored and the case's cancellation event
    * interrupts everything, in one transaction.

@@ -18,19 +18,29 @@ public final class CaseVariables {
   public static final ProcessVariable<Boolean> ELIGIBLE_SOLUTION_FOUND = ProcessVariable.flag("eligibleSolutionFound");
   public static final ProcessVariable<Boolean> AWARD_DECIDED = ProcessVariable.flag("awardDecided");
   public static final ProcessVariable<Boolean> AWARD_CONFIRMED = ProcessVariable.flag("awardConfirmed");
-  /** The submission a screening task is about (local to its event subprocess). */
   /** The latest monitoring report's classification: ON_TRACK, AT_RISK or OFF_TRACK (decision reportClassification). */
   public static final ProcessVariable<String> REPORT_STATUS = ProcessVariable.text("reportStatus");
+  /** Managers' decision on an off-track report: one of OffTrackEscalation.Decision. */
+  public static final ProcessVariable<String> OFF_TRACK_DECISION = ProcessVariable.text("offTrackDecision");
+  /** Set when managers terminate the contract; the case then ends as terminated. */
+  public static final ProcessVariable<Boolean> CONTRACT_TERMINATED = ProcessVariable.flag("contractTerminated");
 
   /** The flags gateways test; the ledger publishes their values with each gateway passed. */
   public static final java.util.List<String> GATEWAY_FLAGS = java.util.List.of(PUBLICATION_DECISION.name(),
       RESEARCH_REPEATED.name(), RESEARCH_CONTINUES.name(), SOLUTIONS_FOUND.name(), ELIGIBLE_SOLUTION_FOUND.name(),
-      AWARD_DECIDED.name(), AWARD_CONFIRMED.name());
+      AWARD_DECIDED.name(), AWARD_CONFIRMED.name(), REPORT_STATUS.name(), OFF_TRACK_DECISION.name(),
+      CONTRACT_TERMINATED.name());
 
+  /** The submission a screening task is about (local to its event subprocess). */
   public static final ProcessVariable<Long> SUBMISSION_ID = new ProcessVariable<>("submissionId", Long.class);
   /** Multi-instance element variables: the user of each instance. */
   public static final String STAKEHOLDER = "stakeholder";
   public static final String JUROR = "juror";
+  public static final String MILESTONE_ID = "milestoneId";
+  /** Local to a corrective plan's follow-up subprocess: the plan it follows up. */
+  public static final String CORRECTIVE_PLAN_ID = "correctivePlanId";
+  /** Task-local: the reporting period a feedback or AI review task belongs to. */
+  public static final String REPORTING_PERIOD = "reportingPeriod";
 
   public enum PublicationDecision { PUBLISH, REWORK, WITHDRAW }
 

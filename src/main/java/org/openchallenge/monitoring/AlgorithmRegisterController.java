@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AlgorithmRegisterController {
 
   private final AlgorithmRegister register;
+  private final MonitoringService monitoring;
 
-  public AlgorithmRegisterController(AlgorithmRegister register) {
+  public AlgorithmRegisterController(AlgorithmRegister register, MonitoringService monitoring) {
     this.register = register;
+    this.monitoring = monitoring;
   }
 
   @GetMapping
@@ -28,5 +30,12 @@ public class AlgorithmRegisterController {
   public AlgorithmRegister.Entry one(@PathVariable String businessKey) {
     return register.of(businessKey).orElseThrow(() -> ApiException.notFound("No algorithm register record for "
         + businessKey));
+  }
+
+  /** The periodic reviews of the system during delivery (bias, performance, incidents, human oversight). */
+  @GetMapping("/{businessKey}/reviews")
+  public List<MonitoringService.AiReview> reviews(@PathVariable String businessKey) {
+    one(businessKey);
+    return monitoring.aiReviews(businessKey);
   }
 }

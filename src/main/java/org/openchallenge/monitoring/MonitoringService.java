@@ -37,13 +37,22 @@ public class MonitoringService {
     this.clock = clock;
   }
 
+  /** What an AI system's periodic review found; every field is published. */
+  public record AiReview(int period, String biasReview, String performanceReview, String incidents,
+                         boolean oversightEffective, String oversightNotes, OffsetDateTime reviewedAt) {
+  }
+
+  /** One stakeholder's feedback as the public sees it: no name, only the period, the rating and the comment. */
+  public record PublishedFeedback(int period, int rating, String comment) {
+  }
+
   public List<Indicator> indicators(String businessKey) {
     return need.indicators(cases.require(businessKey).id());
   }
 
   /** Files the next period's report with one measurement per indicator; returns the period number. */
   public int fileReport(String businessKey, String progress, Map<Long, BigDecimal> measurements, String by) {
-    ProcurementCase c = cases.require(businessKey);
+    ProcurementCase c = requireOpen(businessKey);
     int period = reportCount(c.id()) + 1;
     KeyHolder keys = new GeneratedKeyHolder();
     db.sql("""
@@ -106,15 +115,76 @@ public class MonitoringService {
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
-  public void recordFeedback(String businessKey, String stakeholder, int rating, String comment) {
+  /** The period whose report is being prepared now: the one after the last report filed. */
+  public int openPeriod(String businessKey) {
+    return reportCount(cases.require(businessKey).id()) + 1;
+  }
+
+  /**
+   * A stakeholder's feedback on one reporting period. It is published with that period's report without the
+   * stakeholder's name: the ledger entry carries the period, rating and comment only.
+   */
+  public void recordFeedback(String businessKey, String stakeholder, int period, int rating, String comment) {
+    ProcurementCase c = requireOpen(businessKey);
     db.sql("""
-        insert into stakeholder_feedback (case_id, stakeholder, rating, comment, given_at)
-        values (:c, :s, :rating, :comment, :at)""")
-        .param("c", cases.require(businessKey).id()).param("s", stakeholder).param("rating", rating)
+        insert into stakeholder_feedback (case_id, stakeholder, period, rating, comment, given_at)
+        values (:c, :s, :period, :rating, :comment, :at)""")
+        .param("c", c.id()).param("s", stakeholder).param("period", period).param("rating", rating)
         .param("comment", comment).param("at", now()).update();
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("report", period);
+    data.put("rating", rating);
+    if (comment != null) {
+      data.put("comment", comment);
+    }
+    ledger.record(businessKey, "feedback.given", "report " + period, stakeholder, data);
+  }
+
+  public List<PublishedFeedback> publishedFeedback(String businessKey) {
+    return db.sql("""
+        select period, rating, comment from stakeholder_feedback where case_id = :c and period is not null
+        order by period, id""").param("c", cases.require(businessKey).id())
+        .query((rs, n) -> new PublishedFeedback(rs.getInt(1), rs.getInt(2), rs.getString(3))).list();
+  }
+
+  /** The periodic review of an AI system bought by the case (bias, performance, incidents, human oversight). */
+  public void recordAiReview(String businessKey, AiReview review, String by) {
+    ProcurementCase c = requireOpen(businessKey);
+    db.sql("""
+        insert into ai_review (case_id, period, bias_review, performance_review, incidents, oversight_effective,
+          oversight_notes, reviewed_by, reviewed_at)
+        values (:c, :p, :bias, :perf, :incidents, :effective, :notes, :by, :at)""")
+        .param("c", c.id()).param("p", review.period()).param("bias", review.biasReview())
+        .param("perf", review.performanceReview()).param("incidents", review.incidents())
+        .param("effective", review.oversightEffective()).param("notes", review.oversightNotes()).param("by", by)
+        .param("at", now()).update();
+    ledger.record(businessKey, "ai.reviewed", "AI review " + review.period(), by, Map.of("period", review.period(),
+        "biasReview", review.biasReview(), "performanceReview", review.performanceReview(),
+        "incidents", review.incidents(), "oversightEffective", review.oversightEffective(),
+        "oversightNotes", review.oversightNotes()));
+  }
+
+  public List<AiReview> aiReviews(String businessKey) {
+    return db.sql("select * from ai_review where case_id = :c order by period")
+        .param("c", cases.require(businessKey).id())
+        .query((rs, n) -> new AiReview(rs.getInt("period"), rs.getString("bias_review"),
+            rs.getString("performance_review"), rs.getString("incidents"), rs.getBoolean("oversight_effective"),
+            rs.getString("oversight_notes"), rs.getObject("reviewed_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** A case that has ended takes no more reports, feedback or reviews. */
+  ProcurementCase requireOpen(String businessKey) {
+    ProcurementCase c = cases.require(businessKey);
+    if (c.outcome() != null) {
+      throw org.openchallenge.platform.ApiException.conflict(
+          "Case " + businessKey + " has ended (" + c.outcome() + "); it takes no more monitoring");
+    }
+    return c;
   }
 
   public void evaluateImpact(String businessKey, FinalStatus status, String summary, String by) {
+    requireOpen(businessKey);
     db.sql("""
         insert into impact_evaluation (case_id, final_status, summary, evaluated_by, evaluated_at)
         values (:c, :status, :summary, :by, :at)""")

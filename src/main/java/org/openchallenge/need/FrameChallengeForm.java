@@ -61,10 +61,17 @@ public class FrameChallengeForm extends TaskForm {
     String constraints = in.optionalText("constraints", "Constraints", 4000);
     List<Indicator> indicators = new ArrayList<>();
     for (FormInput row : in.rows("indicators", "Outcome indicator", 1, 20)) {
-      indicators.add(new Indicator(0, indicators.size() + 1, row.text("name", "Name", 200),
+      Indicator indicator = new Indicator(0, indicators.size() + 1, row.text("name", "Name", 200),
           row.text("unit", "Unit", 50), row.decimal("baseline", "Baseline", LIMIT.negate(), LIMIT),
           row.decimal("target", "Target", LIMIT.negate(), LIMIT),
-          row.choice("direction", "Direction", Indicator.Direction.class)));
+          row.choice("direction", "Direction", Indicator.Direction.class));
+      if (indicator.baseline() != null && indicator.target() != null && indicator.direction() != null) {
+        String problem = indicator.direction().describeTarget(indicator.baseline(), indicator.target());
+        if (problem != null) {
+          row.problem("the target " + problem);
+        }
+      }
+      indicators.add(indicator);
     }
     List<String> stakeholders = new ArrayList<>(new LinkedHashSet<>(in.strings("stakeholders", "Stakeholders")));
     for (String s : stakeholders) {

@@ -175,16 +175,21 @@ class LedgerTest {
         "timer.fired Event_ReportingPeriodElapsed",
         "task.created Task_FileMonitoringReport",
         "task.created Task_GiveStakeholderFeedback",
+        "gateway.passed Gateway_AiReviewDue",
         "monitoring.reported report 1",
         "task.completed Task_FileMonitoringReport",
         "report.classified report 1",
+        "gateway.passed Gateway_ReportOffTrack",
+        "gateway.passed Gateway_PeriodClosed",
         "gateway.passed Gateway_NextPeriod",
+        "feedback.given report 1",
         "task.completed Task_GiveStakeholderFeedback",
         "timer.fired Timer_ContractEnded",
         "task.created Task_EvaluateImpact",
         "impact.evaluated " + key,
         "task.completed Task_EvaluateImpact",
         "phase.left impactMonitoring",
+        "gateway.passed Gateway_ContractTerminated",
         "case.ended procurementCase");
     // Gateways publish the values that drove them; jurors act under their (public) names, stakeholders never.
     List<LedgerFeed.PublicEntry> entries = feed.after(0, 1000, key).entries();
@@ -196,6 +201,11 @@ class LedgerTest {
         .extracting(LedgerFeed.PublicEntry::data).allMatch(d -> d.contains("\"actor\":\"j"));
     assertThat(entries).filteredOn(e -> e.subject().equals("Task_GiveStakeholderFeedback"))
         .extracting(LedgerFeed.PublicEntry::data).noneMatch(d -> d.contains("actor"));
+    assertThat(entries).filteredOn(e -> e.kind().equals("feedback.given"))
+        .extracting(LedgerFeed.PublicEntry::data).containsExactly("{\"report\":1,\"rating\":4}");
+    assertThat(entries).filteredOn(e -> e.subject().equals("Gateway_ReportOffTrack"))
+        .extracting(LedgerFeed.PublicEntry::data).singleElement().asString()
+        .contains("\"values\":{\"reportStatus\":\"ON_TRACK\"}");
   }
 
   @Test

@@ -90,8 +90,11 @@ class AuthorizedLifecycleTest {
     complete("olivia", key, "Task_DecideAward", Map.of("juryDecision", "AWARD",
         "awardedSolution", String.valueOf(winner), "decisionReason", "Highest mean score."));
     complete("mara", key, "Task_ConfirmAward", Map.of("confirmation", "CONFIRM"));
-    complete("olivia", key, "Task_RecordContract", Map.of("supplier", "Shade BV", "contractValue", 90000,
-        "currency", "EUR", "startDate", "2027-03-01", "endDate", "2027-12-31", "reportingMonths", 6));
+    String contract = taskOf("olivia", key, "Task_RecordContract");
+    List<Map<String, Object>> targets = rows("olivia", contract, "targets");
+    submit("olivia", contract, CaseDriver.form("supplier", "Shade BV", "contractValue", 90000, "currency", "EUR",
+        "startDate", "2027-03-01", "endDate", "2027-12-31", "reportingMonths", 6, "targets", targets,
+        "milestones", List.of()));
 
     passTimer(key, "impactMonitoring", "Event_ReportingPeriodElapsed");
     String report = taskOf("olivia", key, "Task_FileMonitoringReport");

@@ -1,0 +1,79 @@
+package org.openchallenge.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.cases.CaseService;
+import org.openchallenge.cases.CaseVariables;
+import org.openchallenge.award.AwardService;
+import org.openchallenge.platform.Actors;
+import org.openchallenge.platform.FormData;
+import org.openchallenge.platform.FormInput;
+import org.openchallenge.platform.TaskForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_DecideOffTrackReport: managers decide on a report classified off track: a corrective action plan with a
+ * follow-up date within the contract, continuing as planned, or terminating the contract. Each needs a reason.
+ */
+@Component("decideOffTrackReportForm")
+public class DecideOffTrackReportForm extends TaskForm {
+
+  private final OffTrackEscalation escalation;
+  private final MonitoringService monitoring;
+  private final AwardService award;
+  private final CaseService cases;
+  private final Actors actors;
+  private final Clock clock;
+
+  public DecideOffTrackReportForm(OffTrackEscalation escalation, MonitoringService monitoring, AwardService award,
+                                  CaseService cases, Actors actors, Clock clock) {
+    this.escalation = escalation;
+    this.monitoring = monitoring;
+    this.award = award;
+    this.cases = cases;
+    this.actors = actors;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void prefill(DelegateTask task, FormData data) {
+    String key = task.getExecution().getProcessBusinessKey();
+    Map<Long, BigDecimal> latest = monitoring.latestMeasurements(key);
+    data.put("caseTitle", cases.require(key).title())
+        .put("reportSummary", "Report " + monitoring.reportCount(cases.require(key).id()) + ": "
+            + CaseVariables.REPORT_STATUS.get(task.getExecution()))
+        .put("measurementSummary", monitoring.indicators(key).stream()
+            .map(i -> i.describe() + "; measured " + (latest.containsKey(i.id())
+                ? latest.get(i.id()).stripTrailingZeros().toPlainString() : "nothing"))
+            .collect(Collectors.joining("\n")));
+  }
+
+  @Override
+  protected void submit(DelegateTask task, FormInput in) {
+    String key = task.getExecution().getProcessBusinessKey();
+    OffTrackEscalation.Decision decision = in.choice(CaseVariables.OFF_TRACK_DECISION.name(), "Decision",
+        OffTrackEscalation.Decision.class);
+    String reason = in.text("decisionReason", "Reason", 4000);
+    String plan = null;
+    LocalDate followUp = null;
+    if (decision == OffTrackEscalation.Decision.CORRECTIVE_PLAN) {
+      plan = in.text("correctivePlan", "Corrective action plan", 4000);
+      followUp = in.date("followUpDate", "Follow-up due date");
+      LocalDate contractEnd = award.contract(key).orElseThrow().endDate();
+      if (followUp != null && !followUp.isAfter(LocalDate.now(clock))) {
+        in.problem("Follow-up due date must be in the future");
+      } else if (followUp != null && followUp.isAfter(contractEnd)) {
+        in.problem("Follow-up due date must fall before the contract ends on " + contractEnd);
+      }
+    }
+    in.throwIfInvalid();
+    escalation.decide(key, decision, reason, plan, followUp, actors.current(task));
+    CaseVariables.OFF_TRACK_DECISION.set(task.getExecution(), decision.name());
+    CaseVariables.CONTRACT_TERMINATED.set(task.getExecution(), decision == OffTrackEscalation.Decision.TERMINATE);
+  }
+}
