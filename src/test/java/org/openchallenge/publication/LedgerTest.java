@@ -202,7 +202,7 @@ class LedgerTest {
     assertThat(entries).filteredOn(e -> e.subject().equals("Task_GiveStakeholderFeedback"))
         .extracting(LedgerFeed.PublicEntry::data).noneMatch(d -> d.contains("actor"));
     assertThat(entries).filteredOn(e -> e.kind().equals("feedback.given"))
-        .extracting(LedgerFeed.PublicEntry::data).containsExactly("{\"report\":1,\"rating\":4}");
+        .extracting(LedgerFeed.PublicEntry::data).containsExactly("{\"rating\":4,\"report\":1}");
     assertThat(entries).filteredOn(e -> e.subject().equals("Gateway_ReportOffTrack"))
         .extracting(LedgerFeed.PublicEntry::data).singleElement().asString()
         .contains("\"values\":{\"reportStatus\":\"ON_TRACK\"}");
