@@ -54,6 +54,25 @@ class AlgorithmRegisterTest {
     assertThat(http.getForEntity("/api/public/challenges/" + key + "/timeline?limit=1000", String.class).getBody())
         .contains("register.recorded", "Predicts which roads will crack");
     BpmnAwareTests.assertThat(driver.phase(key, "procurementCase")).isWaitingAt("CallActivity_ImpactMonitoring");
+
+    // Each reporting period adds the AI review to the officials' work; it is published with the register record.
+    driver.fireTimer(key, "Event_ReportingPeriodElapsed");
+    BpmnAwareTests.assertThat(driver.phase(key, "impactMonitoring")).isWaitingAt("Task_ReviewAiSystem",
+        "Task_FileMonitoringReport");
+    String review = driver.task(key, "Task_ReviewAiSystem", null).getId();
+    assertThat(driver.tasks.getVariableLocal(review, "systemName")).isEqualTo("Pothole AI");
+    assertThatThrownBy(() -> driver.forms.submitTaskForm(review, CaseDriver.form("biasReview", "Checked.")))
+        .hasMessageContaining("Performance review is required").hasMessageContaining("Human oversight is required");
+    driver.forms.submitTaskForm(review, CaseDriver.form("biasReview", "Coverage per district compared: even.",
+        "performanceReview", "82% of predicted cracks confirmed.", "incidents", "None",
+        "oversightEffective", "YES", "oversightNotes", "Sampled 20 crew decisions; all reviewed the prediction."));
+    List<?> reviews = http.getForObject("/api/public/algorithm-register/" + key + "/reviews", List.class);
+    assertThat(reviews).singleElement().asString().contains("period=1", "oversightEffective=true",
+        "82% of predicted cracks confirmed.");
+    BpmnAwareTests.assertThat(driver.phase(key, "impactMonitoring")).hasPassed("EndEvent_AiReviewed");
+    driver.fileReport(key, 30, 14);
+    driver.fireTimer(key, "Event_ReportingPeriodElapsed");
+    assertThat(driver.openTasks(key)).contains("Task_ReviewAiSystem");
   }
 
   @Test
@@ -64,5 +83,10 @@ class AlgorithmRegisterTest {
     driver.confirmAndContract(key);
     BpmnAwareTests.assertThat(driver.phase(key, "procurementCase")).isWaitingAt("CallActivity_ImpactMonitoring");
     assertThat(driver.openTasks(key)).doesNotContain("Task_RecordAlgorithmRegister");
+    driver.fireTimer(key, "Event_ReportingPeriodElapsed");
+    BpmnAwareTests.assertThat(driver.phase(key, "impactMonitoring")).hasPassed("EndEvent_NoAiReview");
+    assertThat(driver.openTasks(key)).doesNotContain("Task_ReviewAiSystem");
+    assertThat(http.getForEntity("/api/public/algorithm-register/" + key + "/reviews", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 }
