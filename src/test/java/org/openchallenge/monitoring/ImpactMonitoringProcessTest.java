@@ -83,6 +83,7 @@ class ImpactMonitoringProcessTest {
 
   /** The "done when": two monitoring cycles, one off track with a corrective plan, then the final evaluation. */
   @Test
+  @SuppressWarnings("unchecked")
   void twoCyclesOneOffTrackWithACorrectivePlanThenTheFinalEvaluation() {
     String key = contracted("Two cycles", List.of());
     halfElapsed(key);
@@ -142,6 +143,18 @@ class ImpactMonitoringProcessTest {
         "A second crew works weekends.", "plan.followedUp", "Both crossings rebuilt.", "impact.evaluated");
     // Feedback is published without who gave it.
     assertThat(timeline).doesNotContain("\"sam\"").doesNotContain("Sam Stakeholder");
+
+    String body = http.getForObject("/api/public/challenges/" + key + "/delivery", String.class);
+    assertThat(body).doesNotContain("sam").doesNotContain("olivia");
+    Map<?, ?> published = http.getForObject("/api/public/challenges/" + key + "/delivery", Map.class);
+    List<Map<String, Object>> reports = (List<Map<String, Object>>) published.get("reports");
+    assertThat(reports).extracting(r -> r.get("status")).containsExactly("ON_TRACK", "OFF_TRACK");
+    assertThat(reports.get(0).get("feedback")).isEqualTo(Map.of("responses", 1, "meanRating", 4.0,
+        "comments", List.of("The new crossing on Ring Road feels safe.")));
+    assertThat((Map<String, Object>) reports.get(1).get("offTrackDecision"))
+        .containsEntry("decision", "CORRECTIVE_PLAN").containsEntry("followUpResult", "Both crossings rebuilt.");
+    assertThat((Map<String, Object>) published.get("impact")).containsEntry("finalStatus", "PARTLY_ACHIEVED");
+    assertThat(published.get("outcome")).isEqualTo("CLOSED");
   }
 
   @Test
