@@ -33,11 +33,13 @@ public class OcdsReleases {
   private final String prefix;
   private final String publisher;
   private final String buyer;
+  private final java.time.Clock clock;
 
   public OcdsReleases(JdbcClient db, @Value("${openchallenge.ocds.prefix:ocds-0pench}") String prefix,
                       @Value("${openchallenge.ocds.publisher:Open Challenge}") String publisher,
-                      @Value("${openchallenge.ocds.buyer:The City}") String buyer) {
+                      @Value("${openchallenge.ocds.buyer:The City}") String buyer, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
     this.prefix = prefix;
     this.publisher = publisher;
     this.buyer = buyer;
@@ -137,7 +139,9 @@ public class OcdsReleases {
       Map<String, Object> k = contract.get();
       String awardId = "award-" + get(c, "jury_round");
       Map<String, Object> signed = release(ocid, "contract", 1, time(k, "recorded_at"), c);
-      signed.put("contracts", List.of(contract(k, awardId, "active", List.of())));
+      List<Map<String, Object>> planned = milestones(caseId, false);
+      List<Map<String, Object>> current = milestones(caseId, true);
+      signed.put("contracts", List.of(contract(k, awardId, "active", List.of(), planned)));
       releases.add(signed);
       List<Map<String, Object>> reports = new ArrayList<>();
       for (Map<String, Object> r : db.sql("select * from monitoring_report where case_id = :c order by period")
@@ -147,12 +151,12 @@ public class OcdsReleases {
             "title", "Monitoring report " + period, "description", get(r, "progress"),
             "datePublished", time(r, "filed_at")));
         Map<String, Object> implementation = release(ocid, "implementation", period, time(r, "filed_at"), c);
-        implementation.put("contracts", List.of(contract(k, awardId, "active", List.copyOf(reports))));
+        implementation.put("contracts", List.of(contract(k, awardId, "active", List.copyOf(reports), current)));
         releases.add(implementation);
       }
       if (closed != null) {
         Map<String, Object> ended = release(ocid, "contractTermination", 1, closed, c);
-        Map<String, Object> terminated = contract(k, awardId, "terminated", List.copyOf(reports));
+        Map<String, Object> terminated = contract(k, awardId, "terminated", List.copyOf(reports), current);
         terminated.put("statusDetails", get(c, "outcome_reason") != null ? get(c, "outcome_reason") : outcome);
         ended.put("contracts", List.of(terminated));
         releases.add(ended);
@@ -230,8 +234,29 @@ public class OcdsReleases {
         "procurementMethodRationale", "Open, challenge-based procurement of innovation");
   }
 
+  /**
+   * The contract's delivery milestones: as planned (all scheduled), or as they stand now (met on the day they were
+   * completed, not met once past due, else scheduled with their current due date).
+   */
+  private List<Map<String, Object>> milestones(long caseId, boolean current) {
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    return db.sql("select * from delivery_milestone where case_id = :c order by position").param("c", caseId)
+        .query().listOfRows().stream().map(m -> {
+          java.time.LocalDate due = java.time.LocalDate.parse(get(m, "due_date").toString());
+          Map<String, Object> milestone = map("id", "milestone-" + get(m, "position"), "title", get(m, "name"),
+              "type", "delivery", "dueDate", due + "T23:59:59Z", "status", "scheduled");
+          if (current && "COMPLETED".equals(get(m, "status"))) {
+            milestone.put("status", "met");
+            milestone.put("dateMet", get(m, "completed_on") + "T00:00:00Z");
+          } else if (current && due.isBefore(today)) {
+            milestone.put("status", "notMet");
+          }
+          return milestone;
+        }).toList();
+  }
+
   private static Map<String, Object> contract(Map<String, Object> k, String awardId, String status,
-                                              List<Map<String, Object>> reports) {
+                                              List<Map<String, Object>> reports, List<Map<String, Object>> milestones) {
     Map<String, Object> contract = map("id", "contract-1", "awardID", awardId, "status", status,
         "period", map("startDate", k.get("start_date").toString() + "T00:00:00Z",
             "endDate", k.get("end_date").toString() + "T23:59:59Z"),
@@ -239,6 +264,9 @@ public class OcdsReleases {
         "dateSigned", time(k, "recorded_at"));
     if (!reports.isEmpty()) {
       contract.put("implementation", map("documents", reports));
+    }
+    if (!milestones.isEmpty()) {
+      contract.put("milestones", milestones);
     }
     return contract;
   }

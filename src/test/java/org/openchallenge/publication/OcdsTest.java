@@ -91,7 +91,8 @@ class OcdsTest {
     String key = driver.publishedChallenge("OCDS closed case");
     List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
     driver.decideAward(key, eligible.get(0).id());
-    driver.confirmAndContract(key);
+    driver.confirmAndContract(key, List.of(java.util.Map.of("milestoneName", "First crossing rebuilt",
+        "dueDate", "2027-06-30")));
     driver.monitorToClosure(key);
 
     assertThat(publishedTags(key)).containsExactly("planning", "planningUpdate", "tender", "tenderUpdate",
@@ -100,6 +101,9 @@ class OcdsTest {
         .get("compiledRelease");
     assertThat(compiled.get("bids").get("details")).hasSize(2);
     assertThat(compiled.get("contracts").get(0).get("status").asText()).isEqualTo("terminated");
+    assertThat(compiled.get("contracts").get(0).get("milestones").get(0).toString()).contains(
+        "\"title\":\"First crossing rebuilt\"", "\"type\":\"delivery\"", "\"dueDate\":\"2027-06-30T23:59:59Z\"",
+        "\"status\":\"scheduled\"");
     assertThat(compiled.get("awards").get(0).get("suppliers").get(0).get("name").asText())
         .isEqualTo(eligible.get(0).organisationName());
   }
