@@ -103,7 +103,10 @@ public final class Browser implements AutoCloseable {
 
   /** Tasklist's Complete button of the open task. */
   public void complete() {
-    click(By.cssSelector("button[ng-click='complete()']"));
+    By button = By.cssSelector("button[ng-click='complete()']");
+    // Below a long form the button may sit under Tasklist's fixed footer.
+    script("arguments[0].scrollIntoView({block: 'center'});", visible(button));
+    click(button);
   }
 
   /** The text of the error notification Tasklist or Cockpit shows, once one appears. */
@@ -218,7 +221,10 @@ public final class Browser implements AutoCloseable {
 
   public SearchContext addRow(SearchContext scope, String label) {
     int before = rows(scope, label).size();
-    field(scope, label).findElement(By.cssSelector("button.fjs-repeat-render-add")).click();
+    WebElement add = field(scope, label).findElement(By.cssSelector("button.fjs-repeat-render-add"));
+    // Near the end of a long form the button may sit under Tasklist's fixed footer.
+    script("arguments[0].scrollIntoView({block: 'center'});", add);
+    add.click();
     wait.until(d -> rows(scope, label).size() == before + 1);
     return rows(scope, label).get(before);
   }
@@ -240,6 +246,21 @@ public final class Browser implements AutoCloseable {
     public WebElement findElement(By by) {
       return findElements(by).stream().findFirst().orElseThrow(() -> new NoSuchElementException("In row: " + by));
     }
+  }
+
+  /**
+   * Types a date into a date field, as a user types it into form-js's date picker (month/day/year), and closes the
+   * calendar. Date fields carry their label inside the picker, not as the field's first label.
+   */
+  public void date(SearchContext scope, String label, java.time.LocalDate date) {
+    By byLabel = By.xpath(".//div[contains(concat(' ', @class, ' '), ' fjs-form-field-datetime ')]"
+        + "[.//label[normalize-space(text()[1])=" + xpathLiteral(label) + "]]");
+    wait.until(d -> !scope.findElements(byLabel).isEmpty());
+    WebElement input = scope.findElement(byLabel).findElement(By.cssSelector("input.fjs-input"));
+    input.click();
+    input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    input.sendKeys(Keys.ENTER);
+    input.sendKeys(Keys.ESCAPE);
   }
 
   private void pick(WebElement field, String option) {
