@@ -59,3 +59,5 @@ create table ai_review (
 );
 
 alter table stakeholder_feedback add column period int;
+-- Stakeholders' assessment of the outcome at contract end, next to their feedback per period.
+alter table stakeholder_feedback add column final_assessment boolean default false not null;

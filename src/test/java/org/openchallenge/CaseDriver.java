@@ -282,12 +282,16 @@ public class CaseDriver {
         "milestones", milestones);
   }
 
-  /** From a recorded contract to the case's closure: one report period with sam's feedback, then the final evaluation. */
+  /**
+   * From a recorded contract to the case's closure: one report period with sam's feedback, then sam's assessment of
+   * the outcome and the final evaluation.
+   */
   public void monitorToClosure(String key) {
     fireTimer(key, "Event_ReportingPeriodElapsed");
     fileReport(key, 30, 14);
     submit(key, "Task_GiveStakeholderFeedback", "sam", form("rating", "4"));
     fireTimer(key, "Timer_ContractEnded");
+    submit(key, "Task_AssessFinalImpact", "sam", form("rating", "4"));
     submit(key, "Task_EvaluateImpact", form("finalStatus", "ACHIEVED", "impactSummary", "Done."));
   }
 

@@ -1,6 +1,7 @@
 package org.openchallenge.monitoring;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,10 @@ import org.openchallenge.platform.FormInput;
 import org.openchallenge.platform.TaskForm;
 import org.springframework.stereotype.Component;
 
-/** Task_EvaluateImpact: at contract end, the outcome against the public value intended when the need was opened. */
+/**
+ * Task_EvaluateImpact: at contract end, after the stakeholders' assessments, the outcome against the public value
+ * intended when the need was opened.
+ */
 @Component("evaluateImpactForm")
 public class EvaluateImpactForm extends TaskForm {
 
@@ -29,6 +33,18 @@ public class EvaluateImpactForm extends TaskForm {
   @Override
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
+    showIntendedValue(key, data);
+    List<MonitoringService.PublishedFeedback> assessments = monitoring.finalAssessments(key);
+    data.put("stakeholderAssessments", assessments.isEmpty() ? "No stakeholder assessed the outcome."
+        : assessments.size() + " stakeholder(s), mean rating "
+            + String.format(java.util.Locale.ROOT, "%.1f", assessments.stream()
+                .mapToInt(MonitoringService.PublishedFeedback::rating).average().orElse(0)) + " of 5"
+            + assessments.stream().filter(a -> a.comment() != null).map(a -> "\n- " + a.comment())
+                .collect(Collectors.joining()));
+  }
+
+  /** The public value intended when the need was opened, and each indicator against its target. */
+  void showIntendedValue(String key, FormData data) {
     Map<Long, BigDecimal> latest = monitoring.latestMeasurements(key);
     data.put("publicValue", cases.require(key).publicValue())
         .put("indicatorResults", monitoring.indicators(key).stream()

@@ -140,10 +140,34 @@ public class MonitoringService {
     ledger.record(businessKey, "feedback.given", "report " + period, stakeholder, data);
   }
 
+  /** A stakeholder's assessment, at contract end, of how far the intended public value was delivered. */
+  public void recordFinalAssessment(String businessKey, String stakeholder, int rating, String comment) {
+    ProcurementCase c = requireOpen(businessKey);
+    db.sql("""
+        insert into stakeholder_feedback (case_id, stakeholder, rating, comment, given_at, final_assessment)
+        values (:c, :s, :rating, :comment, :at, true)""")
+        .param("c", c.id()).param("s", stakeholder).param("rating", rating).param("comment", comment)
+        .param("at", now()).update();
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("rating", rating);
+    if (comment != null) {
+      data.put("comment", comment);
+    }
+    ledger.record(businessKey, "impact.assessed", businessKey, stakeholder, data);
+  }
+
+  /** The stakeholders' final assessments, without their names (period 0). */
+  public List<PublishedFeedback> finalAssessments(String businessKey) {
+    return db.sql("""
+        select rating, comment from stakeholder_feedback where case_id = :c and final_assessment order by id""")
+        .param("c", cases.require(businessKey).id())
+        .query((rs, n) -> new PublishedFeedback(0, rs.getInt(1), rs.getString(2))).list();
+  }
+
   public List<PublishedFeedback> publishedFeedback(String businessKey) {
     return db.sql("""
-        select period, rating, comment from stakeholder_feedback where case_id = :c and period is not null
-        order by period, id""").param("c", cases.require(businessKey).id())
+        select period, rating, comment from stakeholder_feedback
+        where case_id = :c and period is not null and not final_assessment order by period, id""").param("c", cases.require(businessKey).id())
         .query((rs, n) -> new PublishedFeedback(rs.getInt(1), rs.getInt(2), rs.getString(3))).list();
   }
 

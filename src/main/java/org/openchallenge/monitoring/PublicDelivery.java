@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Whether the city got what it paid for, as the public sees it: the contract's targets (with every change, its
  * reason and the framed value), milestones, each monitoring report with its classification, the stakeholders'
- * feedback without their names, managers' decisions on off-track reports, and the final evaluation.
+ * feedback without their names, managers' decisions on off-track reports, the stakeholders' assessment of the outcome
+ * (also without names), and the final evaluation.
  */
 @Service
 public class PublicDelivery {
@@ -51,7 +52,8 @@ public class PublicDelivery {
 
   public record Delivery(String businessKey, String supplier, BigDecimal value, String currency, LocalDate startDate,
                          LocalDate endDate, int reportingMonths, List<Target> targets, List<Milestone> milestones,
-                         List<Report> reports, Impact impact, String outcome, String outcomeReason) {
+                         List<Report> reports, Feedback finalAssessment, Impact impact, String outcome,
+                         String outcomeReason) {
   }
 
   private final JdbcClient db;
@@ -98,7 +100,7 @@ public class PublicDelivery {
         .query((rs, n) -> new Impact(rs.getString("final_status"), rs.getString("summary"),
             rs.getObject("evaluated_at", OffsetDateTime.class))).optional().orElse(null);
     return new Delivery(businessKey, k.supplier(), k.value(), k.currency(), k.startDate(), k.endDate(),
-        k.reportingMonths(), targets, milestones, reports, impact,
+        k.reportingMonths(), targets, milestones, reports, feedback(monitoring.finalAssessments(businessKey)), impact,
         c.outcome() == null ? null : c.outcome().name(), c.outcomeReason());
   }
 

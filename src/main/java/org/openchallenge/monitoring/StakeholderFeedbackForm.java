@@ -31,16 +31,24 @@ public class StakeholderFeedbackForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String stakeholder = (String) task.getVariable(CaseVariables.STAKEHOLDER);
-    String actor = actors.current(task);
-    // Engine authorization already hides other stakeholders' tasks; this also refuses a task handed to someone else.
-    if (!Actors.SYSTEM.equals(actor) && !actor.equals(stakeholder)) {
-      in.problem("This feedback task belongs to " + stakeholder + "; only they can answer it");
-    }
+    String stakeholder = requireOwnTask(task, actors, in);
     Integer rating = in.whole("rating", "Rating", 1, 5);
     String comment = in.optionalText("feedbackComment", "Comment", 4000);
     in.throwIfInvalid();
     monitoring.recordFeedback(task.getExecution().getProcessBusinessKey(), stakeholder,
         (Integer) task.getVariableLocal(CaseVariables.REPORTING_PERIOD), rating, comment);
+  }
+
+  /**
+   * The stakeholder a task of a stakeholders' multi-instance belongs to. Engine authorization already hides other
+   * stakeholders' tasks; this also refuses a task handed to someone else.
+   */
+  static String requireOwnTask(DelegateTask task, Actors actors, FormInput in) {
+    String stakeholder = (String) task.getVariable(CaseVariables.STAKEHOLDER);
+    String actor = actors.current(task);
+    if (!Actors.SYSTEM.equals(actor) && !actor.equals(stakeholder)) {
+      in.problem("This task belongs to " + stakeholder + "; only they can answer it");
+    }
+    return stakeholder;
   }
 }

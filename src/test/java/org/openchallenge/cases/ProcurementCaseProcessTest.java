@@ -68,6 +68,8 @@ class ProcurementCaseProcessTest {
     driver.fireTimer(key, "Event_ReportingPeriodElapsed");
     driver.fileReport(key, 18, 17);
     driver.fireTimer(key, "Timer_ContractEnded");
+    driver.submit(key, "Task_AssessFinalImpact", "sam", CaseDriver.form("rating", "4"));
+    driver.submit(key, "Task_AssessFinalImpact", "sofia", CaseDriver.form("rating", "3"));
     driver.submit(key, "Task_EvaluateImpact", CaseDriver.form("finalStatus", "PARTLY_ACHIEVED",
         "impactSummary", "Injuries halved; cycling share rose less than hoped."));
 

@@ -133,6 +133,17 @@ class ImpactMonitoringProcessTest {
         org.assertj.core.groups.Tuple.tuple(1, 4), org.assertj.core.groups.Tuple.tuple(2, 2));
 
     driver.fireTimer(key, "Timer_ContractEnded");
+    BpmnAwareTests.assertThat(monitoringOf(key)).isWaitingAt("Task_AssessFinalImpact");
+    String assessment = driver.task(key, "Task_AssessFinalImpact", "sam").getId();
+    assertThat(driver.tasks.getVariableLocal(assessment, "publicValue")).isEqualTo(
+        "Fewer injuries; more people cycling to work.");
+    assertThatThrownBy(() -> driver.submit(key, "Task_AssessFinalImpact", "sam", form("rating", "9")))
+        .hasMessageContaining("Rating must be");
+    driver.submit(key, "Task_AssessFinalImpact", "sam", form("rating", "3", "assessmentComment",
+        "Safer, but the school route is still missing."));
+    String evaluation = driver.task(key, "Task_EvaluateImpact", null).getId();
+    assertThat(driver.tasks.getVariableLocal(evaluation, "stakeholderAssessments")).isEqualTo(
+        "1 stakeholder(s), mean rating 3.0 of 5\n- Safer, but the school route is still missing.");
     driver.submit(key, "Task_EvaluateImpact", form("finalStatus", "PARTLY_ACHIEVED", "impactSummary",
         "Injuries fell by a quarter; cycling barely moved."));
     assertThat(driver.phase(key, "procurementCase")).isNull();
@@ -154,7 +165,23 @@ class ImpactMonitoringProcessTest {
     assertThat((Map<String, Object>) reports.get(1).get("offTrackDecision"))
         .containsEntry("decision", "CORRECTIVE_PLAN").containsEntry("followUpResult", "Both crossings rebuilt.");
     assertThat((Map<String, Object>) published.get("impact")).containsEntry("finalStatus", "PARTLY_ACHIEVED");
+    assertThat(published.get("finalAssessment")).isEqualTo(Map.of("responses", 1, "meanRating", 3.0,
+        "comments", List.of("Safer, but the school route is still missing.")));
     assertThat(published.get("outcome")).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void theFinalEvaluationDoesNotWaitLongerThanTwoWeeksForStakeholders() {
+    String key = contracted("Silent stakeholders", List.of());
+    driver.fireTimer(key, "Timer_ContractEnded");
+    BpmnAwareTests.assertThat(monitoringOf(key)).isWaitingAt("Task_AssessFinalImpact");
+    driver.fireTimer(key, "Timer_FinalAssessmentClosed");
+    assertThat(driver.openTasks(key)).containsExactly("Task_EvaluateImpact");
+    String evaluation = driver.task(key, "Task_EvaluateImpact", null).getId();
+    assertThat(driver.tasks.getVariableLocal(evaluation, "stakeholderAssessments"))
+        .isEqualTo("No stakeholder assessed the outcome.");
+    driver.submit(key, "Task_EvaluateImpact", form("finalStatus", "ACHIEVED", "impactSummary", "Done."));
+    assertThat(cases.require(key).outcome()).isEqualTo(CaseOutcome.CLOSED);
   }
 
   @Test
@@ -301,7 +328,7 @@ class ImpactMonitoringProcessTest {
     String feedback = driver.task(key, "Task_GiveStakeholderFeedback", "sam").getId();
     driver.tasks.setAssignee(feedback, "stella");
     assertThatThrownBy(() -> driver.forms.submitTaskForm(feedback, form("rating", "1")))
-        .hasMessageContaining("This feedback task belongs to sam; only they can answer it");
+        .hasMessageContaining("This task belongs to sam; only they can answer it");
     assertThat(count("stakeholder_feedback", key)).isZero();
   }
 

@@ -103,6 +103,7 @@ class AuthorizedLifecycleTest {
     submit("olivia", report, CaseDriver.form("measurements", measurements, "progress", "Ten yards shaded."));
     complete("sam", key, "Task_GiveStakeholderFeedback", Map.of("rating", "4", "feedbackComment", "Cooler."));
     passTimer(key, "impactMonitoring", "Timer_ContractEnded");
+    complete("sam", key, "Task_AssessFinalImpact", Map.of("rating", "4", "assessmentComment", "Cooler yards."));
     complete("olivia", key, "Task_EvaluateImpact", Map.of("finalStatus", "ACHIEVED",
         "impactSummary", "Yards are 7 °C cooler."));
 
