@@ -79,7 +79,8 @@ class ProcurementCaseProcessTest {
     assertThat(closed.phase()).isEqualTo(CasePhase.ENDED);
     long caseId = closed.id();
     assertThat(count("monitoring_report", caseId)).isEqualTo(2);
-    assertThat(count("stakeholder_feedback", caseId)).isEqualTo(2);
+    // Two feedbacks in the first period, two assessments of the outcome at contract end.
+    assertThat(count("stakeholder_feedback", caseId)).isEqualTo(4);
     assertThat(count("consultation_input", caseId)).isEqualTo(2);
     assertThat(count("impact_evaluation", caseId)).isEqualTo(1);
   }
