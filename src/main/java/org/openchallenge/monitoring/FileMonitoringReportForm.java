@@ -79,11 +79,12 @@ public class FileMonitoringReportForm extends TaskForm {
       }
     }
     List<Long> completed = new java.util.ArrayList<>();
-    for (FormInput row : in.rows("milestones", "Milestone", 0, 100)) {
+    List<DeliveryService.Milestone> milestones = delivery.milestones(key);
+    for (FormInput row : in.rows("milestones", "Milestone", 0, milestones.size())) {
       Integer id = row.whole("milestoneId", "Milestone reference", 1, Integer.MAX_VALUE);
       DeliveryService.MilestoneStatus status = row.choice("milestoneStatus", "Status",
           DeliveryService.MilestoneStatus.class);
-      if (id != null && delivery.milestones(key).stream().noneMatch(m -> m.id() == id)) {
+      if (id != null && milestones.stream().noneMatch(m -> m.id() == id)) {
         row.problem("milestone " + id + " is not one of this case's milestones");
       } else if (id != null && status == DeliveryService.MilestoneStatus.COMPLETED) {
         completed.add(id.longValue());
