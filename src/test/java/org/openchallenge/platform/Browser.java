@@ -255,12 +255,29 @@ public final class Browser implements AutoCloseable {
   public void date(SearchContext scope, String label, java.time.LocalDate date) {
     By byLabel = By.xpath(".//div[contains(concat(' ', @class, ' '), ' fjs-form-field-datetime ')]"
         + "[.//label[normalize-space(text()[1])=" + xpathLiteral(label) + "]]");
-    wait.until(d -> !scope.findElements(byLabel).isEmpty());
-    WebElement input = scope.findElement(byLabel).findElement(By.cssSelector("input.fjs-input"));
-    input.click();
-    input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-    input.sendKeys(Keys.ENTER);
-    input.sendKeys(Keys.ESCAPE);
+    String shown = date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear();
+    // As with typing (see type): a re-render of the form may reset the field, so type until the picker keeps it.
+    for (int attempt = 1; ; attempt++) {
+      wait.until(d -> !scope.findElements(byLabel).isEmpty());
+      WebElement input = scope.findElement(byLabel).findElement(By.cssSelector("input.fjs-input"));
+      script("arguments[0].scrollIntoView({block: 'center'});", input);
+      input.click();
+      if (!input.getDomProperty("value").isEmpty()) {
+        input.clear();
+      }
+      input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+      input.sendKeys(Keys.ENTER);
+      input.sendKeys(Keys.ESCAPE);
+      try {
+        new WebDriverWait(driver, Duration.ofMillis(1500)).until(d -> shown.equals(
+            scope.findElement(byLabel).findElement(By.cssSelector("input.fjs-input")).getDomProperty("value")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw new AssertionError("Date field " + label + " does not keep " + shown, e);
+        }
+      }
+    }
   }
 
   private void pick(WebElement field, String option) {
