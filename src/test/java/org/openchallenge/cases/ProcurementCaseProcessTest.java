@@ -140,8 +140,7 @@ class ProcurementCaseProcessTest {
     String key = driver.publishedChallenge("No award");
     ProcessInstance pi = driver.phase(key, "procurementCase");
     List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
-    driver.submit(key, "Task_DecideAward", CaseDriver.form("juryDecision", "NO_AWARD",
-        "decisionReason", "No solution is mature enough."));
+    driver.decideNoAward(key, "No solution is mature enough.");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_NoAward");
     assertThat(cases.require(key).outcome()).isEqualTo(CaseOutcome.NO_AWARD);
   }

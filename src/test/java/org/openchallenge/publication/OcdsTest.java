@@ -108,8 +108,7 @@ class OcdsTest {
   void aJuryThatDoesNotAward() throws Exception {
     String key = driver.publishedChallenge("OCDS no award");
     driver.caseAwaitingJuryDecision(key);
-    driver.submit(key, "Task_DecideAward", CaseDriver.form("juryDecision", "NO_AWARD",
-        "decisionReason", "No solution is mature enough."));
+    driver.decideNoAward(key, "No solution is mature enough.");
     assertThat(publishedTags(key)).containsExactly("planning", "planningUpdate", "tender", "tenderUpdate",
         "tenderUpdate", "tenderUpdate");
   }
