@@ -22,6 +22,7 @@ create table jury_composition (
   jury_round             int not null,
   qualification_required boolean not null,
   scoring_deadline       timestamp with time zone not null,
+  checks                 int not null default 0,
   override_justification varchar(4000),
   overridden_by          varchar(100),
   composed_by            varchar(100),
@@ -72,6 +73,9 @@ create table jury_consensus (
   solution_id bigint not null references solution (id),
   rank_no     int not null,
   score       numeric(7, 2) not null,
+  weighted_mean numeric(7, 2),
+  spread      numeric(7, 2),
+  disagreement boolean not null,
   rationale   varchar(4000) not null,
   awarded     boolean not null,
   primary key (case_id, jury_round, solution_id)

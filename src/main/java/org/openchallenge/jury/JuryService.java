@@ -173,8 +173,9 @@ public class JuryService {
   /** Records the outcomes of one run of the decision table juryComposition; answers the verdict for the gateway. */
   public Severity recordCheck(String businessKey, List<Finding> findings) {
     ProcurementCase c = cases.require(businessKey);
-    int checkNo = db.sql("""
-        select coalesce(max(check_no), 0) + 1 from composition_finding where case_id = :c and jury_round = :r""")
+    db.sql("update jury_composition set checks = checks + 1 where case_id = :c and jury_round = :r")
+        .param("c", c.id()).param("r", c.juryRound()).update();
+    int checkNo = db.sql("select checks from jury_composition where case_id = :c and jury_round = :r")
         .param("c", c.id()).param("r", c.juryRound()).query(Integer.class).single();
     for (Finding f : findings) {
       db.sql("""
@@ -192,8 +193,8 @@ public class JuryService {
   public List<Finding> latestFindings(String businessKey) {
     ProcurementCase c = cases.require(businessKey);
     return db.sql("""
-        select * from composition_finding where case_id = :c and jury_round = :r and check_no =
-          (select max(check_no) from composition_finding where case_id = :c and jury_round = :r) order by id""")
+        select * from composition_finding f where f.case_id = :c and f.jury_round = :r and f.check_no =
+          (select checks from jury_composition k where k.case_id = :c and k.jury_round = :r) order by f.id""")
         .param("c", c.id()).param("r", c.juryRound())
         .query((rs, n) -> new Finding(Severity.valueOf(rs.getString("severity")), rs.getString("reason"))).list();
   }
@@ -446,10 +447,15 @@ public class JuryService {
   public void decide(String businessKey, List<Consensus> consensus, String reason, String by) {
     ProcurementCase c = cases.require(businessKey);
     List<Consensus> ranked = consensus.stream().sorted(Comparator.comparingInt(Consensus::rank)).toList();
+    Map<Long, Standing> standings = standings(businessKey).stream()
+        .collect(Collectors.toMap(st -> st.solution().id(), st -> st));
     for (Consensus k : ranked) {
+      Standing st = standings.get(k.solutionId());
       db.sql("""
-          insert into jury_consensus (case_id, jury_round, solution_id, rank_no, score, rationale, awarded)
-          values (:c, :r, :s, :rank, :score, :rationale, :awarded)""")
+          insert into jury_consensus (case_id, jury_round, solution_id, rank_no, score, weighted_mean, spread,
+            disagreement, rationale, awarded)
+          values (:c, :r, :s, :rank, :score, :mean, :spread, :disagreement, :rationale, :awarded)""")
+          .param("mean", st.weightedMean()).param("spread", st.spread()).param("disagreement", st.disagreement())
           .param("c", c.id()).param("r", c.juryRound()).param("s", k.solutionId()).param("rank", k.rank())
           .param("score", k.score()).param("rationale", k.rationale()).param("awarded", k.awarded()).update();
     }
