@@ -257,6 +257,8 @@ public class CaseDriver {
     composeJury(key);
     for (String juror : JURORS) {
       declareNoConflicts(key, juror);
+    }
+    for (String juror : JURORS) {
       evaluate(key, juror, id -> id == eligible.get(0).id() ? 8 : 5);
     }
   }

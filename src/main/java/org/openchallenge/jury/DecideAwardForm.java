@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseVariables;
@@ -53,9 +54,14 @@ public class DecideAwardForm extends TaskForm {
       row.put("weightedMean", st.weightedMean());
       row.put("spread", st.spread());
       row.put("disagreement", st.disagreement() ? LARGE_DISAGREEMENT : "");
+      row.put("individualScores", st.weightedTotals().isEmpty() ? "not scored" : st.weightedTotals().entrySet()
+          .stream().map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", ")));
       rows.add(row);
     }
-    data.put("standings", jury.describeStandings(key)).put("consensus", rows).options("solutionOptions", options);
+    List<String> missing = jury.missingJurors(key);
+    data.put("missingScores", missing.isEmpty() ? null : "Missing scores (deadline passed): "
+            + String.join(", ", missing) + ". Nothing was invented for them.")
+        .put("consensus", rows).options("solutionOptions", options);
   }
 
   @Override

@@ -46,11 +46,13 @@ public class EvaluateSolutionsForm extends TaskForm {
         row.put("solutionTitle", s.label());
         row.put("criterionNo", c.position());
         row.put("criterion", c.name());
+        if (c.position() == scheme.criteria().get(0).position()) {
+          row.put("summary", s.summary());
+        }
         rows.add(row);
       }
     }
-    data.put("solutions", toScore.stream().map(s -> s.label() + ": " + s.summary()).collect(Collectors.joining("\n")))
-        .put("criteriaText", scheme.criteria().stream().map(c -> c.position() + ". " + c.name() + " (" + c.weight()
+    data.put("criteriaText", scheme.criteria().stream().map(c -> c.position() + ". " + c.name() + " (" + c.weight()
             + "%)").collect(Collectors.joining("\n")))
         .put("scoreScale", scheme.scale())
         .put("scores", rows);

@@ -413,34 +413,6 @@ public class JuryService {
     return standings;
   }
 
-  public String describeStandings(String businessKey) {
-    List<Standing> standings = standings(businessKey);
-    if (standings.isEmpty()) {
-      return "No eligible solution.";
-    }
-    int scale = criteria.of(businessKey).scale();
-    StringBuilder out = new StringBuilder();
-    int place = 1;
-    for (Standing st : standings) {
-      out.append(place++).append(". ").append(st.solution().label()).append(": ");
-      if (st.weightedMean() == null) {
-        out.append("not scored");
-      } else {
-        out.append("weighted mean ").append(st.weightedMean().toPlainString()).append(" / ").append(scale)
-            .append(" from ").append(st.evaluations()).append(" juror(s), spread ").append(st.spread().toPlainString())
-            .append(st.disagreement() ? " (LARGE DISAGREEMENT)" : "").append("; ")
-            .append(st.weightedTotals().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().toPlainString())
-                .collect(Collectors.joining(", ")));
-      }
-      out.append('\n');
-    }
-    List<String> missing = missingJurors(businessKey);
-    if (!missing.isEmpty()) {
-      out.append("Missing scores (deadline passed): ").append(String.join(", ", missing)).append('\n');
-    }
-    return out.toString().strip();
-  }
-
   // ------------------------------------------------------------------ consensus and decision
 
   /** Records the consensus on every eligible solution, the ranking and the decision, and the generated report. */

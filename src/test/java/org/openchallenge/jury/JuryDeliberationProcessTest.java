@@ -174,7 +174,7 @@ class JuryDeliberationProcessTest {
     assertThat(st.weightedMean()).isEqualByComparingTo("7.00");
     assertThat(st.spread()).isEqualByComparingTo("2.00");
     assertThat(st.disagreement()).isFalse();
-    assertThat(juries.prefilledText(key, "Task_DecideAward", "standings"))
+    assertThat(juries.prefilledText(key, "Task_DecideAward", "missingScores"))
         .contains("Missing scores (deadline passed): jules");
 
     // No award: no solution is chosen, the reason is required.
@@ -208,6 +208,7 @@ class JuryDeliberationProcessTest {
     assertThat(((Number) rowA.get("weightedMean")).doubleValue()).isEqualTo(6.0);
     assertThat(((Number) rowA.get("spread")).doubleValue()).isEqualTo(7.0);
     assertThat(rowA.get("disagreement")).isEqualTo(DecideAwardForm.LARGE_DISAGREEMENT);
+    assertThat(rowA.get("individualScores")).isEqualTo("jonas 2.00, judy 9.00, jules 7.00");
     assertThat(((Number) rows.get(0).get("solutionId")).longValue()).isEqualTo(b);
 
     // Bad consensus input is refused, nothing stored.
