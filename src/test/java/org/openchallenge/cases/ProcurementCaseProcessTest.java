@@ -154,7 +154,8 @@ class ProcurementCaseProcessTest {
     driver.submit(key, "Task_ConfirmAward", CaseDriver.form("confirmation", "REFER_BACK",
         "reviewComment", "The ranking ignores the budget envelope."));
     BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_JuryDeliberation");
-    assertThat(cases.require(key).juryRound()).isEqualTo(1);
+    // The new deliberation starts jury round 2, composed afresh.
+    assertThat(cases.require(key).juryRound()).isEqualTo(2);
     driver.deliberate(key, eligible);
     assertThat(cases.require(key).juryRound()).isEqualTo(2);
     driver.decideAward(key, eligible.get(1).id());

@@ -99,6 +99,11 @@ class OcdsTest {
     JsonNode compiled = JSON.readTree(get("/api/public/ocds/records/" + key)).get("records").get(0)
         .get("compiledRelease");
     assertThat(compiled.get("bids").get("details")).hasSize(2);
+    // The jury's criteria, fixed with the challenge, are in the tender from the planning release on.
+    assertThat(compiled.get("tender").get("awardCriteria").asText()).isEqualTo("ratedCriteria");
+    assertThat(compiled.get("tender").get("awardCriteriaDetails").asText()).isEqualTo("Jurors score each eligible "
+        + "solution from 0 to 10 on: Impact on the outcome indicators (50%); Feasibility and maturity (30%); Value for "
+        + "money (20%). The jury's consensus follows the weighted mean of the scores.");
     assertThat(compiled.get("contracts").get(0).get("status").asText()).isEqualTo("terminated");
     assertThat(compiled.get("awards").get(0).get("suppliers").get(0).get("name").asText())
         .isEqualTo(eligible.get(0).organisationName());
