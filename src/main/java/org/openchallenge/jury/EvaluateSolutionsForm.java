@@ -46,9 +46,7 @@ public class EvaluateSolutionsForm extends TaskForm {
         row.put("solutionTitle", s.label());
         row.put("criterionNo", c.position());
         row.put("criterion", c.name());
-        if (c.position() == scheme.criteria().get(0).position()) {
-          row.put("summary", s.summary());
-        }
+        row.put("summary", s.summary());
         rows.add(row);
       }
     }
