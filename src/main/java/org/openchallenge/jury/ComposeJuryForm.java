@@ -57,9 +57,9 @@ public class ComposeJuryForm extends TaskForm {
             .toLocalDate()).orElse(LocalDate.now(clock).plusDays(DEFAULT_SCORING_DAYS)).toString());
     List<String> why = new ArrayList<>();
     if (!jury.members(key).isEmpty()) {
-      jury.latestFindings(key).stream().filter(f -> f.severity() == JuryService.Severity.VIOLATION)
-          .forEach(f -> why.add("Violation: " + f.reason()));
-      if (why.isEmpty()) {
+      jury.latestFindings(key).forEach(f -> why.add((f.severity() == JuryService.Severity.VIOLATION ? "Violation: "
+          : "Warning: ") + f.reason()));
+      if (!jury.declaredJurors(key).isEmpty()) {
         jury.belowQuorum(key).forEach((s, free) -> why.add("Below the quorum of " + jury.quorum()
             + " unconflicted jurors: " + s.label() + " (" + free + "). Add jurors; jurors who declared stay."));
       }

@@ -61,7 +61,8 @@ class JuryDeliberationProcessTest {
         CaseDriver.member("jules", "OFFICIAL", false)));
     BpmnAwareTests.assertThat(pi).hasPassed("Task_CheckComposition").isWaitingAt("Task_ComposeJury");
     assertThat(juries.prefilledText(key, "Task_ComposeJury", "findings"))
-        .contains("Violation: A jury needs at least 3 jurors", "Violation: The jury has no citizen");
+        .contains("Violation: A jury needs at least 3 jurors", "Violation: The jury has no citizen",
+            "Warning: Fewer than half of the jurors are non-officials");
     assertThat(jury.latestFindings(key)).extracting(JuryService.Finding::severity)
         .containsExactlyInAnyOrder(JuryService.Severity.VIOLATION, JuryService.Severity.VIOLATION,
             JuryService.Severity.WARNING);
@@ -97,6 +98,8 @@ class JuryDeliberationProcessTest {
         .isEqualTo("Fewer than half of the jurors are non-officials (citizens, civic leaders or experts)");
     driver.submit(key, "Task_ReviewCompositionWarnings", CaseDriver.form("warningsDecision", "REVISE"));
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ComposeJury");
+    assertThat(juries.prefilledText(key, "Task_ComposeJury", "findings"))
+        .isEqualTo("Warning: Fewer than half of the jurors are non-officials (citizens, civic leaders or experts)");
 
     juries.compose(key, mostlyOfficials);
     assertThatThrownBy(() -> driver.submit(key, "Task_ReviewCompositionWarnings",
