@@ -210,8 +210,19 @@ public class CaseDriver {
 
   public static final List<String> JURORS = List.of("jonas", "judy", "jules");
 
+  /** A jury row as the composition form submits it. */
+  public static Map<String, Object> member(String juror, String seatType, boolean qualified) {
+    return Map.of("juror", juror, "seatType", seatType, "qualified", qualified);
+  }
+
+  /** The default jury: a citizen, a domain expert and a technical expert; it passes the composition check. */
+  public static List<Map<String, Object>> defaultJury() {
+    return List.of(member("jonas", "CITIZEN", false), member("judy", "DOMAIN_EXPERT", true),
+        member("jules", "TECHNICAL_EXPERT", false));
+  }
+
   public void composeJury(String key) {
-    submit(key, "Task_ComposeJury", form("jurors", JURORS));
+    submit(key, "Task_ComposeJury", form("members", defaultJury()));
   }
 
   /** Rows of a per-solution list as Tasklist submits them back: prefilled rows with the user's answers added. */
@@ -231,14 +242,14 @@ public class CaseDriver {
     submit(key, "Task_DeclareConflicts", juror, form("declarations", rows));
   }
 
-  /** Scores every solution the juror may score: {@code score(solutionId)}. */
+  /** Scores every solution the juror may score, the same on every criterion: {@code score(solutionId)}. */
   public void evaluate(String key, String juror, java.util.function.ToIntFunction<Long> score) {
-    List<Map<String, Object>> rows = prefilledRows(key, "Task_EvaluateSolutions", juror, "evaluations");
+    List<Map<String, Object>> rows = prefilledRows(key, "Task_EvaluateSolutions", juror, "scores");
     for (Map<String, Object> row : rows) {
       row.put("score", score.applyAsInt(((Number) row.get("solutionId")).longValue()));
       row.put("justification", "Evidence from the pilot.");
     }
-    submit(key, "Task_EvaluateSolutions", juror, form("evaluations", rows));
+    submit(key, "Task_EvaluateSolutions", juror, form("scores", rows));
   }
 
   /** Jury composed, no conflicts, everyone scores the first solution higher. */
@@ -246,6 +257,8 @@ public class CaseDriver {
     composeJury(key);
     for (String juror : JURORS) {
       declareNoConflicts(key, juror);
+    }
+    for (String juror : JURORS) {
       evaluate(key, juror, id -> id == eligible.get(0).id() ? 8 : 5);
     }
   }
@@ -258,9 +271,27 @@ public class CaseDriver {
     return eligible;
   }
 
+  /** The chair's consensus rows: ranked as prefilled (by weighted mean), consensus = weighted mean (0 if unscored). */
+  public List<Map<String, Object>> consensusRows(String key) {
+    List<Map<String, Object>> rows = prefilledRows(key, "Task_DecideAward", null, "consensus");
+    int rank = 1;
+    for (Map<String, Object> row : rows) {
+      row.put("rank", rank++);
+      row.put("consensusScore", row.get("weightedMean") == null ? 0 : row.get("weightedMean"));
+      row.put("rationale", "The jury agrees with the weighted scores.");
+    }
+    return rows;
+  }
+
   public void decideAward(String key, long solutionId) {
-    submit(key, "Task_DecideAward", form("juryDecision", "AWARD", "awardedSolution", String.valueOf(solutionId),
+    submit(key, "Task_DecideAward", form("consensus", consensusRows(key), "juryDecision", "AWARD",
+        "awardedSolutions", List.of(String.valueOf(solutionId)),
         "decisionReason", "Highest mean score and strongest evidence."));
+  }
+
+  public void decideNoAward(String key, String reason) {
+    submit(key, "Task_DecideAward", form("consensus", consensusRows(key), "juryDecision", "NO_AWARD",
+        "decisionReason", reason));
   }
 
   // ------------------------------------------------------------------ award, monitoring

@@ -153,13 +153,21 @@ class TasklistBrowserTest {
     Solution first = eligible.get(0);
     Solution second = eligible.get(1);
 
-    // olivia composes the jury from the jurors group offered in the tag list.
+    // olivia composes the jury: a juror and a seat per row, from the jurors group shown on the form.
     browser.login("tasklist", "olivia");
     WebElement compose = browser.openTask(task(key, "Task_ComposeJury", null).getId());
     assertThat(browser.value(compose, "Eligible solutions")).contains(first.title(), second.title());
-    browser.tag(compose, "Jurors", "Ju", "Judy Juror (judy)");
-    browser.tag(compose, "Jurors", "Ju", "Jules Juror (jules)");
-    browser.tag(compose, "Jurors", "Jo", "Jonas Juror (jonas)");
+    assertThat(browser.value(compose, "Members of the jurors group (username: name)")).contains("judy: Judy Juror");
+    assertThat(browser.shown(compose, "Why the jury must be revised")).isFalse();
+    while (browser.rows(compose, "Jurors").size() < 3) {
+      browser.addRow(compose, "Jurors");
+    }
+    List<SearchContext> members = browser.rows(compose, "Jurors");
+    String[][] jury3 = {{"jonas", "Citizen"}, {"judy", "Domain expert"}, {"jules", "Provider-independent technical expert"}};
+    for (int i = 0; i < 3; i++) {
+      browser.type(members.get(i), "Juror (username)", jury3[i][0]);
+      browser.select(members.get(i), "Seat", jury3[i][1]);
+    }
     browser.complete();
     browser.waitFor("the jurors' declarations", () -> open(key, "Task_DeclareConflicts").size() == 3);
 
@@ -179,33 +187,46 @@ class TasklistBrowserTest {
         "Nature of the conflict")).isFalse();
     browser.type(conflicted, "Nature of the conflict", "I advised its provider last year.");
     browser.complete();
-    browser.waitFor("judy's evaluation task", () -> !open(key, "Task_EvaluateSolutions", "judy").isEmpty());
+    browser.waitFor("judy's declaration", () -> open(key, "Task_DeclareConflicts", "judy").isEmpty());
     assertThat(jury.recusals(key, "judy")).containsExactly(first.id());
-
-    // judy scores only the solution she has no conflict with.
-    WebElement evaluate = browser.openTask(task(key, "Task_EvaluateSolutions", "judy").getId());
-    List<SearchContext> toScore = browser.rows(evaluate, "Evaluations");
-    assertThat(toScore).hasSize(1);
-    assertThat(browser.value(toScore.get(0), "Solution")).isEqualTo(second.label());
-    browser.type(toScore.get(0), "Score (0-10)", "7");
-    browser.type(toScore.get(0), "Justification", "Cheap to maintain.");
-    browser.complete();
-    browser.waitFor("judy's evaluation", () -> open(key, "Task_EvaluateSolutions", "judy").isEmpty());
-
     for (String juror : List.of("jules", "jonas")) {
       cases.declareNoConflicts(key, juror);
+    }
+
+    // judy scores, per criterion, only the solution she has no conflict with.
+    browser.waitFor("judy's scoring task", () -> !open(key, "Task_EvaluateSolutions", "judy").isEmpty());
+    WebElement evaluate = browser.openTask(task(key, "Task_EvaluateSolutions", "judy").getId());
+    List<SearchContext> toScore = browser.rows(evaluate, "Scores");
+    assertThat(toScore).hasSize(3);
+    for (SearchContext row : toScore) {
+      assertThat(browser.value(row, "Solution")).isEqualTo(second.label());
+      browser.type(row, "Score", "7");
+      browser.type(row, "Justification", "Cheap to maintain.");
+    }
+    browser.complete();
+    browser.waitFor("judy's scores", () -> open(key, "Task_EvaluateSolutions", "judy").isEmpty());
+
+    for (String juror : List.of("jules", "jonas")) {
       cases.evaluate(key, juror, id -> id == first.id() ? 9 : 6);
     }
 
-    // olivia records the decision: the solution select appears only for an award and offers the ranked solutions.
+    // olivia chairs the deliberation: weighted means shown, consensus and rank typed, the award tagged.
     browser.login("tasklist", "olivia");
     WebElement decide = browser.openTask(task(key, "Task_DecideAward", null).getId());
-    assertThat(browser.shown(decide, "Awarded solution")).isFalse();
+    List<SearchContext> consensus = browser.rows(decide, "Consensus");
+    assertThat(consensus).hasSize(2);
+    assertThat(browser.value(consensus.get(0), "Solution")).isEqualTo(first.label());
+    assertThat(browser.value(consensus.get(0), "Weighted mean")).startsWith("9");
+    for (int i = 0; i < 2; i++) {
+      browser.type(consensus.get(i), "Rank", i + 1);
+      browser.type(consensus.get(i), "Consensus score", i == 0 ? "9" : "6.5");
+      browser.type(consensus.get(i), "Rationale", "Agreed in the meeting.");
+    }
+    assertThat(browser.shown(decide, "Awarded solutions")).isFalse();
     browser.choose(decide, "Decision", "Award");
-    assertThat(browser.shown(decide, "Awarded solution")).isTrue();
-    assertThat(browser.selectOptions(decide, "Awarded solution")).containsExactly(first.label(), second.label());
-    browser.select(decide, "Awarded solution", first.label());
-    browser.type(decide, "Reason", "Highest mean score.");
+    assertThat(browser.shown(decide, "Awarded solutions")).isTrue();
+    browser.tag(decide, "Awarded solutions", first.title().substring(0, 5), first.label());
+    browser.type(decide, "Reason", "Highest consensus score.");
     browser.complete();
     browser.waitFor("the award confirmation", () -> !open(key, "Task_ConfirmAward").isEmpty());
     assertThat(jury.currentDecision(key).orElseThrow().solutionId()).isEqualTo(first.id());

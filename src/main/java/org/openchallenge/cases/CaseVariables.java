@@ -18,6 +18,12 @@ public final class CaseVariables {
   public static final ProcessVariable<Boolean> ELIGIBLE_SOLUTION_FOUND = ProcessVariable.flag("eligibleSolutionFound");
   public static final ProcessVariable<Boolean> AWARD_DECIDED = ProcessVariable.flag("awardDecided");
   public static final ProcessVariable<Boolean> AWARD_CONFIRMED = ProcessVariable.flag("awardConfirmed");
+  /** Outcome of the decision table juryComposition: VIOLATION, WARNING or COMPLIANT. */
+  public static final ProcessVariable<String> COMPOSITION_VERDICT = ProcessVariable.text("compositionVerdict");
+  /** Whether the official overrode the composition's warnings (or chose to revise the jury). */
+  public static final ProcessVariable<Boolean> WARNINGS_OVERRIDDEN = ProcessVariable.flag("warningsOverridden");
+  /** Whether every eligible solution keeps the quorum of unconflicted jurors. */
+  public static final ProcessVariable<Boolean> JURY_QUORUM_REACHED = ProcessVariable.flag("juryQuorumReached");
   /** The latest monitoring report's classification: ON_TRACK, AT_RISK or OFF_TRACK (decision reportClassification). */
   public static final ProcessVariable<String> REPORT_STATUS = ProcessVariable.text("reportStatus");
   /** Managers' decision on an off-track report: one of OffTrackEscalation.Decision. */
@@ -28,8 +34,8 @@ public final class CaseVariables {
   /** The flags gateways test; the ledger publishes their values with each gateway passed. */
   public static final java.util.List<String> GATEWAY_FLAGS = java.util.List.of(PUBLICATION_DECISION.name(),
       RESEARCH_REPEATED.name(), RESEARCH_CONTINUES.name(), SOLUTIONS_FOUND.name(), ELIGIBLE_SOLUTION_FOUND.name(),
-      AWARD_DECIDED.name(), AWARD_CONFIRMED.name(), REPORT_STATUS.name(), OFF_TRACK_DECISION.name(),
-      CONTRACT_TERMINATED.name());
+      AWARD_DECIDED.name(), AWARD_CONFIRMED.name(), COMPOSITION_VERDICT.name(), WARNINGS_OVERRIDDEN.name(),
+      JURY_QUORUM_REACHED.name(), REPORT_STATUS.name(), OFF_TRACK_DECISION.name(), CONTRACT_TERMINATED.name());
 
   /** The submission a screening task is about (local to its event subprocess). */
   public static final ProcessVariable<Long> SUBMISSION_ID = new ProcessVariable<>("submissionId", Long.class);

@@ -1,28 +1,43 @@
 package org.openchallenge.jury;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseVariables;
-import org.openchallenge.intake.Solution;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
 import org.openchallenge.platform.FormInput;
 import org.openchallenge.platform.TaskForm;
 import org.springframework.stereotype.Component;
 
-/** Task_DecideAward: the chair records the jury's decision: award to one solution, or no award, with the reason. */
+/**
+ * Task_DecideAward: the chair runs the deliberation once the blind phase has ended. The form shows each solution's
+ * weighted individual scores, their mean and spread, flagging large disagreements; the jury records the consensus score
+ * and rationale per solution, the ranking and the decision (award one or more solutions, or no award with a reason).
+ */
 @Component("decideAwardForm")
 public class DecideAwardForm extends TaskForm {
 
   public enum JuryDecision { AWARD, NO_AWARD }
 
+  public static final String LARGE_DISAGREEMENT = "Large disagreement";
+
   private final JuryService jury;
+  private final EvaluationCriteria criteria;
   private final Actors actors;
 
-  public DecideAwardForm(JuryService jury, Actors actors) {
+  public DecideAwardForm(JuryService jury, EvaluationCriteria criteria, Actors actors) {
     this.jury = jury;
+    this.criteria = criteria;
     this.actors = actors;
   }
 
@@ -30,30 +45,71 @@ public class DecideAwardForm extends TaskForm {
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
     Map<String, String> options = new LinkedHashMap<>();
-    for (JuryService.Standing st : jury.ranking(key)) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (JuryService.Standing st : jury.standings(key)) {
       options.put(String.valueOf(st.solution().id()), st.solution().label());
+      Map<String, Object> row = new HashMap<>();
+      row.put(SolutionRows.SOLUTION_ID, st.solution().id());
+      row.put("solutionTitle", st.solution().label());
+      row.put("weightedMean", st.weightedMean());
+      row.put("spread", st.spread());
+      row.put("disagreement", st.disagreement() ? LARGE_DISAGREEMENT : "");
+      row.put("individualScores", st.weightedTotals().isEmpty() ? "not scored" : st.weightedTotals().entrySet()
+          .stream().map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", ")));
+      rows.add(row);
     }
-    data.put("ranking", jury.describeRanking(key)).options("solutionOptions", options);
+    List<String> missing = jury.missingJurors(key);
+    data.put("missingScores", missing.isEmpty() ? null : "Missing scores (deadline passed): "
+            + String.join(", ", missing) + ". Nothing was invented for them.")
+        .put("consensus", rows).options("solutionOptions", options);
   }
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
     String key = task.getExecution().getProcessBusinessKey();
+    BigDecimal scale = BigDecimal.valueOf(criteria.of(key).scale());
+    var eligible = jury.eligibleSolutions(key);
     JuryDecision decision = in.choice("juryDecision", "Decision", JuryDecision.class);
     String reason = in.text("decisionReason", "Reason", 4000);
-    Long solutionId = null;
+    Set<Long> awarded = new LinkedHashSet<>();
     if (decision == JuryDecision.AWARD) {
-      Integer chosen = in.whole("awardedSolution", "Awarded solution", 1, Integer.MAX_VALUE);
-      if (chosen != null) {
-        solutionId = chosen.longValue();
-        long id = solutionId;
-        if (jury.eligibleSolutions(key).stream().map(Solution::id).noneMatch(s -> s == id)) {
-          in.problem("Awarded solution must be one of the eligible solutions");
+      List<String> chosen = in.strings("awardedSolutions", "Awarded solutions");
+      if (chosen.isEmpty()) {
+        in.problem("Awarded solutions: choose at least one solution to award");
+      }
+      for (String id : chosen) {
+        try {
+          long solutionId = Long.parseLong(id);
+          if (eligible.stream().noneMatch(s -> s.id() == solutionId)) {
+            in.problem("Awarded solutions must be eligible solutions (" + id + " is not)");
+          }
+          awarded.add(solutionId);
+        } catch (NumberFormatException e) {
+          in.problem("Awarded solutions must be eligible solutions (" + id + " is not)");
         }
       }
     }
+    List<JuryService.Consensus> consensus = new ArrayList<>();
+    Set<Integer> ranks = new HashSet<>();
+    List<Row> rows = new ArrayList<>();
+    SolutionRows.read(in, "consensus", "Consensus", eligible, (id, row) -> {
+      Integer rank = row.whole("rank", "Rank", 1, eligible.size());
+      BigDecimal score = row.decimal("consensusScore", "Consensus score", BigDecimal.ZERO, scale);
+      String rationale = row.text("rationale", "Rationale", 4000);
+      if (rank != null && !ranks.add(rank)) {
+        row.problem("rank " + rank + " is given twice; rank every solution once, from 1 to " + eligible.size());
+      }
+      rows.add(new Row(id, rank, score, rationale));
+      return id;
+    });
     in.throwIfInvalid();
-    jury.decide(key, decision == JuryDecision.AWARD, solutionId, reason, actors.current(task));
+    for (Row r : rows) {
+      consensus.add(new JuryService.Consensus(r.id(), r.rank(), r.score(), r.rationale(), awarded.contains(r.id())));
+    }
+    jury.decide(key, consensus, reason, actors.current(task));
     CaseVariables.AWARD_DECIDED.set(task.getExecution(), decision == JuryDecision.AWARD);
+  }
+
+  private record Row(long id, Integer rank, BigDecimal score, String rationale) {
   }
 }

@@ -1,7 +1,5 @@
 package org.openchallenge.jury;
 
-import java.util.List;
-
 import org.openchallenge.intake.IntakeService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.ApiException;
@@ -10,8 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Every provider receives the jury's original evaluations of its submission, once the jury has decided: each
- * juror's score and justification, under the juror's name (juror names are public). Nobody else reads them here.
+ * Every provider receives the jury's evaluations of its own submission, once the jury has decided: each juror's score
+ * and justification per criterion, under the juror's name and seat (published with the decision), the jurors whose
+ * scores are missing, and the jury's consensus. Nobody else reads them here.
  */
 @RestController
 public class EvaluationController {
@@ -27,7 +26,7 @@ public class EvaluationController {
   }
 
   @GetMapping("/api/challenges/{businessKey}/submissions/{id}/evaluations")
-  public List<JuryService.OriginalEvaluation> evaluations(@PathVariable String businessKey, @PathVariable long id) {
+  public JuryService.ProviderFeedback evaluations(@PathVariable String businessKey, @PathVariable long id) {
     IntakeService.FullSubmission f = intake.fullSubmission(businessKey, id);
     if (!actors.current().equals(f.solution().providerUsername())) {
       throw ApiException.notFound("No submission " + id + " of yours to challenge " + businessKey);
@@ -36,6 +35,6 @@ public class EvaluationController {
       throw ApiException.conflict("The jury of challenge " + businessKey + " has not decided yet; its evaluations "
           + "stay blind until then");
     }
-    return jury.decidedEvaluationsOf(f.solution().caseId(), id);
+    return jury.feedbackOn(f.solution().caseId(), id);
   }
 }

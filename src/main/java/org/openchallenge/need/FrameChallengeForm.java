@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.ProcurementCase;
+import org.openchallenge.jury.EvaluationCriteria;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.Directory;
 import org.openchallenge.platform.FormData;
@@ -27,8 +28,11 @@ public class FrameChallengeForm extends TaskForm {
   private final CaseService cases;
   private final Directory directory;
   private final Actors actors;
+  private final EvaluationCriteria criteria;
 
-  public FrameChallengeForm(NeedService need, CaseService cases, Directory directory, Actors actors) {
+  public FrameChallengeForm(NeedService need, CaseService cases, Directory directory, Actors actors,
+                            EvaluationCriteria criteria) {
+    this.criteria = criteria;
     this.need = need;
     this.cases = cases;
     this.directory = directory;
@@ -42,6 +46,9 @@ public class FrameChallengeForm extends TaskForm {
     data.put("caseTitle", c.title()).put("problem", c.problem()).put("publicValue", c.publicValue())
         .options("stakeholderOptions", directory.members(STAKEHOLDERS_GROUP))
         .put("consultationDays", 14).put("researchMonths", 3).put("intakeWeeks", 6);
+    EvaluationCriteria.Scheme scheme = criteria.of(c.id());
+    scheme = scheme.criteria().isEmpty() ? EvaluationCriteria.SUGGESTED : scheme;
+    data.put("criteria", EvaluationCriteria.rows(scheme)).put("scoreScale", scheme.scale());
     need.challenge(key).ifPresent(ch -> {
       List<Map<String, Object>> indicators = new ArrayList<>();
       for (Indicator i : ch.indicators()) {
@@ -82,8 +89,10 @@ public class FrameChallengeForm extends TaskForm {
     Integer consultationDays = in.whole("consultationDays", "Consultation window (days)", 1, 90);
     Integer researchMonths = in.whole("researchMonths", "Research window (months)", 1, 12);
     Integer intakeWeeks = in.whole("intakeWeeks", "Solution intake period (weeks)", 1, 26);
+    EvaluationCriteria.Scheme scheme = EvaluationCriteria.read(in, "criteria", "scoreScale");
     in.throwIfInvalid();
     need.frame(task.getExecution().getProcessBusinessKey(), new NeedService.Framing(question, constraints,
         indicators, stakeholders, consultationDays, researchMonths, intakeWeeks), actors.current(task));
+    criteria.define(task.getExecution().getProcessBusinessKey(), scheme);
   }
 }

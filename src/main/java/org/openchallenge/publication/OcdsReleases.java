@@ -67,7 +67,7 @@ public class OcdsReleases {
     planning.put("planning", map("rationale", get(c, "question"), "budget", map(
         "description", get(c, "public_value"),
         "amount", map("amount", get(c, "budget_envelope"), "currency", trim(get(c, "currency"))))));
-    planning.put("tender", tender(caseKey, c, "planned"));
+    planning.put("tender", withAwardCriteria(tender(caseKey, c, "planned"), caseId, c));
     releases.add(planning);
 
     List<Map<String, Object>> briefs = db.sql("""
@@ -92,7 +92,7 @@ public class OcdsReleases {
       t.put("procurementMethod", "open");
       t.put("submissionMethod", List.of("electronicSubmission"));
       t.put("tenderPeriod", map("startDate", time(w, "opened_at"), "endDate", time(w, "deadline")));
-      tender.put("tender", t);
+      tender.put("tender", withAwardCriteria(t, caseId, c));
       releases.add(tender);
     }
 
@@ -227,6 +227,20 @@ public class OcdsReleases {
     parties.add(map("id", "buyer", "name", buyer, "roles", List.of("buyer", "procuringEntity")));
     parties.addAll(List.of(others));
     return parties;
+  }
+
+  /** The jury's criteria, fixed with the challenge: tender.awardCriteria and awardCriteriaDetails. */
+  private Map<String, Object> withAwardCriteria(Map<String, Object> tender, long caseId, Map<String, Object> c) {
+    List<String> criteria = db.sql("select name, weight from evaluation_criterion where case_id = :c order by position")
+        .param("c", caseId).query((rs, n) -> rs.getString("name") + " (" + rs.getInt("weight") + "%)").list();
+    if (!criteria.isEmpty()) {
+      Integer scale = db.sql("select score_scale from challenge where case_id = :c").param("c", caseId)
+          .query(Integer.class).single();
+      tender.put("awardCriteria", "ratedCriteria");
+      tender.put("awardCriteriaDetails", "Jurors score each eligible solution from 0 to " + scale + " on: "
+          + String.join("; ", criteria) + ". The jury's consensus follows the weighted mean of the scores.");
+    }
+    return tender;
   }
 
   private static Map<String, Object> tender(String caseKey, Map<String, Object> c, String status) {

@@ -143,8 +143,7 @@ class ProcurementCaseProcessTest {
     String key = driver.publishedChallenge("No award");
     ProcessInstance pi = driver.phase(key, "procurementCase");
     List<Solution> eligible = driver.caseAwaitingJuryDecision(key);
-    driver.submit(key, "Task_DecideAward", CaseDriver.form("juryDecision", "NO_AWARD",
-        "decisionReason", "No solution is mature enough."));
+    driver.decideNoAward(key, "No solution is mature enough.");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_NoAward");
     assertThat(cases.require(key).outcome()).isEqualTo(CaseOutcome.NO_AWARD);
   }
@@ -158,7 +157,8 @@ class ProcurementCaseProcessTest {
     driver.submit(key, "Task_ConfirmAward", CaseDriver.form("confirmation", "REFER_BACK",
         "reviewComment", "The ranking ignores the budget envelope."));
     BpmnAwareTests.assertThat(pi).isWaitingAt("CallActivity_JuryDeliberation");
-    assertThat(cases.require(key).juryRound()).isEqualTo(1);
+    // The new deliberation starts jury round 2, composed afresh.
+    assertThat(cases.require(key).juryRound()).isEqualTo(2);
     driver.deliberate(key, eligible);
     assertThat(cases.require(key).juryRound()).isEqualTo(2);
     driver.decideAward(key, eligible.get(1).id());

@@ -35,16 +35,35 @@ class ProviderEvaluationsTest {
     assertThat(blind.getBody().get("message").toString()).contains("not decided yet");
 
     driver.decideAward(key, eligible.get(0).id());
-    ResponseEntity<List> own = http.withBasicAuth("paula", RoleSetup.DEMO_PASSWORD).getForEntity(paulas, List.class);
+    ResponseEntity<Map> own = http.withBasicAuth("paula", RoleSetup.DEMO_PASSWORD).getForEntity(paulas, Map.class);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat((List<Map<String, Object>>) own.getBody())
-        .extracting(e -> e.get("juror"), e -> ((Number) e.get("score")).intValue(), e -> e.get("justification"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("jonas", 8, "Evidence from the pilot."),
-            org.assertj.core.groups.Tuple.tuple("judy", 8, "Evidence from the pilot."),
-            org.assertj.core.groups.Tuple.tuple("jules", 8, "Evidence from the pilot."));
-    assertThat((List<Map<String, Object>>) http.withBasicAuth("pedro", RoleSetup.DEMO_PASSWORD)
-        .getForEntity(pedros, List.class).getBody()).extracting(e -> ((Number) e.get("score")).intValue())
-        .containsOnly(5);
+    assertThat(own.getBody().get("solution")).isNull();
+    assertThat(((Number) own.getBody().get("solutionId")).longValue()).isEqualTo(eligible.get(0).id());
+    // Every juror's score per criterion, with justification, seat and criterion weight: 3 jurors x 3 criteria.
+    List<Map<String, Object>> evaluations = (List<Map<String, Object>>) own.getBody().get("evaluations");
+    assertThat(evaluations).hasSize(9)
+        .extracting(e -> e.get("juror"), e -> e.get("seatType"), e -> e.get("criterionName"),
+            e -> ((Number) e.get("weight")).intValue(), e -> ((Number) e.get("score")).intValue(),
+            e -> e.get("justification"))
+        .startsWith(org.assertj.core.groups.Tuple.tuple("jonas", "CITIZEN", "Impact on the outcome indicators", 50, 8,
+                "Evidence from the pilot."),
+            org.assertj.core.groups.Tuple.tuple("jonas", "CITIZEN", "Feasibility and maturity", 30, 8,
+                "Evidence from the pilot."));
+    assertThat(evaluations).extracting(e -> e.get("juror")).containsOnly("jonas", "judy", "jules");
+    assertThat(evaluations).allMatch(e -> e.get("submittedAt") != null);
+    assertThat((List<Map<String, Object>>) own.getBody().get("consensus")).singleElement()
+        .satisfies(k -> {
+          assertThat(k.get("rank")).isEqualTo(1);
+          assertThat(((Number) k.get("score")).doubleValue()).isEqualTo(8.0);
+          assertThat(k.get("awarded")).isEqualTo(true);
+          assertThat(k.get("rationale")).isEqualTo("The jury agrees with the weighted scores.");
+        });
+    Map<String, Object> pedrosFeedback = http.withBasicAuth("pedro", RoleSetup.DEMO_PASSWORD)
+        .getForEntity(pedros, Map.class).getBody();
+    assertThat((List<Map<String, Object>>) pedrosFeedback.get("evaluations"))
+        .extracting(e -> ((Number) e.get("score")).intValue()).hasSize(9).containsOnly(5);
+    assertThat((List<Map<String, Object>>) pedrosFeedback.get("consensus")).singleElement()
+        .satisfies(k -> assertThat(k.get("awarded")).isEqualTo(false));
 
     // Nobody else reads a provider's evaluations here: not another provider, not officials or jurors.
     assertThat(http.withBasicAuth("pedro", RoleSetup.DEMO_PASSWORD).getForEntity(paulas, Map.class).getStatusCode())

@@ -104,9 +104,14 @@ public final class Browser implements AutoCloseable {
   /** Tasklist's Complete button of the open task. */
   public void complete() {
     By button = By.cssSelector("button[ng-click='complete()']");
-    // Below a long form the button may sit under Tasklist's fixed footer.
-    script("arguments[0].scrollIntoView({block: 'center'});", visible(button));
-    click(button);
+    // Long forms put the button under Tasklist's footer: bring it to the middle of the view first.
+    centred(visible(button));
+    try {
+      click(button);
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      // An earlier refusal's notification still covers the end of a long form: click the button itself.
+      script("arguments[0].click();", wait.until(ExpectedConditions.elementToBeClickable(button)));
+    }
   }
 
   /** The text of the error notification Tasklist or Cockpit shows, once one appears. */
@@ -125,11 +130,39 @@ public final class Browser implements AutoCloseable {
   }
 
   public void type(SearchContext scope, String label, Object text) {
-    WebElement input = field(scope, label).findElement(By.cssSelector("input.fjs-input, textarea"));
-    if (!input.getDomProperty("value").isEmpty()) {
-      input.clear();
+    String wanted = String.valueOf(text);
+    // form-js re-renders a dynamic list when a field's change is committed; a re-render that lands while the next
+    // field is being typed resets that field. Type, leave the field, and type again until the value stays.
+    for (int attempt = 1; ; attempt++) {
+      WebElement input = centred(field(scope, label).findElement(By.cssSelector("input.fjs-input, textarea")));
+      if (!input.getDomProperty("value").isEmpty()) {
+        input.clear();
+      }
+      input.sendKeys(wanted);
+      script("arguments[0].blur();", input);
+      try {
+        new WebDriverWait(driver, java.time.Duration.ofMillis(1500)).until(d -> settled(scope, label, wanted));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw new AssertionError("Field " + label + " does not keep the value " + wanted + " (shows "
+              + value(scope, label) + ")", e);
+        }
+      }
     }
-    input.sendKeys(String.valueOf(text));
+  }
+
+  /** Whether a field shows the value and keeps it for a moment (a pending re-render would reset it). */
+  private boolean settled(SearchContext scope, String label, String wanted) {
+    if (!wanted.equals(value(scope, label))) {
+      return false;
+    }
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return wanted.equals(value(scope, label));
   }
 
   /** The value a text, number or text-area field shows. */
@@ -145,7 +178,7 @@ public final class Browser implements AutoCloseable {
 
   /** Picks a radio option by its label. */
   public void choose(SearchContext scope, String label, String option) {
-    field(scope, label).findElement(By.xpath(".//label[normalize-space(.)=" + xpathLiteral(option) + "]")).click();
+    centred(field(scope, label)).findElement(By.xpath(".//label[normalize-space(.)=" + xpathLiteral(option) + "]")).click();
   }
 
   /** Picks an option of a select field from its drop-down list. */
@@ -161,6 +194,7 @@ public final class Browser implements AutoCloseable {
 
   private WebElement openDropDown(WebElement field) {
     if (field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+      centred(field);
       field.findElement(By.cssSelector(".fjs-select-display")).click();
       wait.until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
     }
@@ -170,7 +204,7 @@ public final class Browser implements AutoCloseable {
   /** Adds a tag to a tag list by typing part of it and picking the suggestion. */
   public void tag(SearchContext scope, String label, String search, String option) {
     WebElement field = field(scope, label);
-    WebElement input = field.findElement(By.cssSelector(".fjs-taglist-input"));
+    WebElement input = centred(field.findElement(By.cssSelector(".fjs-taglist-input")));
     input.click();
     input.sendKeys(search);
     pick(field, option);
@@ -222,9 +256,7 @@ public final class Browser implements AutoCloseable {
   public SearchContext addRow(SearchContext scope, String label) {
     int before = rows(scope, label).size();
     WebElement add = field(scope, label).findElement(By.cssSelector("button.fjs-repeat-render-add"));
-    // Near the end of a long form the button may sit under Tasklist's fixed footer.
-    script("arguments[0].scrollIntoView({block: 'center'});", add);
-    add.click();
+    centred(add).click();
     wait.until(d -> rows(scope, label).size() == before + 1);
     return rows(scope, label).get(before);
   }
@@ -260,8 +292,7 @@ public final class Browser implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       wait.until(d -> !scope.findElements(byLabel).isEmpty());
       WebElement input = scope.findElement(byLabel).findElement(By.cssSelector("input.fjs-input"));
-      script("arguments[0].scrollIntoView({block: 'center'});", input);
-      input.click();
+      centred(input).click();
       if (!input.getDomProperty("value").isEmpty()) {
         input.clear();
       }
@@ -303,6 +334,12 @@ public final class Browser implements AutoCloseable {
 
   public String pageText() {
     return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Scrolls an element to the middle of the view, away from Tasklist's footer and notifications panel. */
+  public WebElement centred(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
   }
 
   public Object script(String js, Object... args) {

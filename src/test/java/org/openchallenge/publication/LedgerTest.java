@@ -139,21 +139,27 @@ class LedgerTest {
         "gateway.passed Gateway_EligibleSolutionFound",
         "gateway.passed Gateway_JuryRoundStarts",
         "phase.entered juryDeliberation",
+        "gateway.passed Gateway_CompositionStarts",
         "task.created Task_ComposeJury",
-        "jury.composed jury round 1",
         "task.completed Task_ComposeJury",
+        "gateway.passed Gateway_CompositionVerdict",
+        "gateway.passed Gateway_JuryAccepted",
+        "jury.composed jury round 1",
         "task.created Task_DeclareConflicts",
         "task.created Task_DeclareConflicts",
         "task.created Task_DeclareConflicts",
         "task.completed Task_DeclareConflicts",
-        "task.created Task_EvaluateSolutions",
-        "task.completed Task_EvaluateSolutions",
         "task.completed Task_DeclareConflicts",
-        "task.created Task_EvaluateSolutions",
-        "task.completed Task_EvaluateSolutions",
         "task.completed Task_DeclareConflicts",
+        "gateway.passed Gateway_JuryQuorumReached",
+        "task.created Task_EvaluateSolutions",
+        "task.created Task_EvaluateSolutions",
         "task.created Task_EvaluateSolutions",
         "task.completed Task_EvaluateSolutions",
+        "task.completed Task_EvaluateSolutions",
+        "task.completed Task_EvaluateSolutions",
+        "gateway.passed Gateway_ScoringClosed",
+        "scores.unlocked jury round 1",
         "task.created Task_DecideAward",
         "jury.decided jury round 1",
         "task.completed Task_DecideAward",
@@ -195,14 +201,17 @@ class LedgerTest {
         "phase.left impactMonitoring",
         "gateway.passed Gateway_ContractTerminated",
         "case.ended procurementCase");
-    // Gateways publish the values that drove them; jurors act under their (public) names, stakeholders never.
+    // Gateways publish the values that drove them; jurors and stakeholders act unnamed (jurors are named once the
+    // jury has decided, in jury.decided).
     List<LedgerFeed.PublicEntry> entries = feed.after(0, 1000, key).entries();
     assertThat(entries).filteredOn(e -> e.subject().equals("Gateway_PublicationDecision"))
         .extracting(LedgerFeed.PublicEntry::data).containsExactly(
             "{\"gateway\":\"Gateway_PublicationDecision\",\"name\":\"Publication decision\","
                 + "\"values\":{\"publicationDecision\":\"PUBLISH\"}}");
     assertThat(entries).filteredOn(e -> e.subject().equals("Task_EvaluateSolutions") && e.kind().equals("task.completed"))
-        .extracting(LedgerFeed.PublicEntry::data).allMatch(d -> d.contains("\"actor\":\"j"));
+        .extracting(LedgerFeed.PublicEntry::data).hasSize(3).noneMatch(d -> d.contains("actor"));
+    assertThat(entries).filteredOn(e -> e.kind().equals("jury.decided")).extracting(LedgerFeed.PublicEntry::data)
+        .singleElement().asString().contains("\"jurors\":[{", "\"seatType\":\"CITIZEN\"", "\"ranking\":[{");
     assertThat(entries).filteredOn(e -> e.subject().equals("Task_GiveStakeholderFeedback"))
         .extracting(LedgerFeed.PublicEntry::data).noneMatch(d -> d.contains("actor"));
     assertThat(entries).filteredOn(e -> e.kind().equals("feedback.given"))
@@ -244,7 +253,11 @@ class LedgerTest {
 
     String publicFeed = http.getForEntity("/api/public/challenges/" + key + "/timeline?limit=1000", String.class)
         .getBody();
-    assertThat(publicFeed).contains("juror.recused", "\"juror\":\"judy\"", "jury.composed")
+    // Before the jury decides, a recusal is public without the juror's name (and never with its nature).
+    assertThat(feed.after(0, 1000, key).entries()).filteredOn(e -> e.kind().equals("juror.recused"))
+        .extracting(LedgerFeed.PublicEntry::data).singleElement().asString()
+        .contains("\"solution\":").doesNotContain("judy");
+    assertThat(publicFeed).contains("juror.recused", "jury.composed")
         .doesNotContain("brother-in-law", "budget line is not cleared", "Include the school routes",
             "\"actor\":\"sam\"", "\"actor\":\"paula\"", "Unit price");
     String audit = http.withBasicAuth("olivia", RoleSetup.DEMO_PASSWORD)

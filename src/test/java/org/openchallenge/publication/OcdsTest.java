@@ -100,6 +100,11 @@ class OcdsTest {
     JsonNode compiled = JSON.readTree(get("/api/public/ocds/records/" + key)).get("records").get(0)
         .get("compiledRelease");
     assertThat(compiled.get("bids").get("details")).hasSize(2);
+    // The jury's criteria, fixed with the challenge, are in the tender from the planning release on.
+    assertThat(compiled.get("tender").get("awardCriteria").asText()).isEqualTo("ratedCriteria");
+    assertThat(compiled.get("tender").get("awardCriteriaDetails").asText()).isEqualTo("Jurors score each eligible "
+        + "solution from 0 to 10 on: Impact on the outcome indicators (50%); Feasibility and maturity (30%); Value for "
+        + "money (20%). The jury's consensus follows the weighted mean of the scores.");
     assertThat(compiled.get("contracts").get(0).get("status").asText()).isEqualTo("terminated");
     assertThat(compiled.get("contracts").get(0).get("milestones").get(0).toString()).contains(
         "\"title\":\"First crossing rebuilt\"", "\"type\":\"delivery\"", "\"dueDate\":\"2027-06-30T23:59:59Z\"",
@@ -112,8 +117,7 @@ class OcdsTest {
   void aJuryThatDoesNotAward() throws Exception {
     String key = driver.publishedChallenge("OCDS no award");
     driver.caseAwaitingJuryDecision(key);
-    driver.submit(key, "Task_DecideAward", CaseDriver.form("juryDecision", "NO_AWARD",
-        "decisionReason", "No solution is mature enough."));
+    driver.decideNoAward(key, "No solution is mature enough.");
     assertThat(publishedTags(key)).containsExactly("planning", "planningUpdate", "tender", "tenderUpdate",
         "tenderUpdate", "tenderUpdate");
   }

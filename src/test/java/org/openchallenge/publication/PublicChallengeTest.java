@@ -61,4 +61,51 @@ class PublicChallengeTest {
             org.assertj.core.groups.Tuple.tuple(2, 0, "Still nothing."));
     assertThat(briefs.get(0).get("approaches")).isEqualTo(Map.of("infrastructure", 1));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void criteriaArePublicFromPublicationAndTheJuryWithItsRankingAndReportFromItsDecision() {
+    String key = driver.publishedChallenge("Public jury");
+    Map<String, Object> published = http.getForEntity("/api/public/challenges/" + key, Map.class).getBody();
+    assertThat(published).containsEntry("scoreScale", 10).containsEntry("juryDecisions", List.of());
+    assertThat((List<Map<String, Object>>) published.get("evaluationCriteria"))
+        .extracting(c -> c.get("name"), c -> c.get("weight"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Impact on the outcome indicators", 50),
+            org.assertj.core.groups.Tuple.tuple("Feasibility and maturity", 30),
+            org.assertj.core.groups.Tuple.tuple("Value for money", 20));
+
+    driver.researchWithFinding(key);
+    List<Solution> eligible = driver.intakeWithEligibleSolutions(key);
+    driver.composeJury(key);
+    List<Map<String, Object>> rows = driver.prefilledRows(key, "Task_DeclareConflicts", "jules", "declarations");
+    rows.get(1).put("conflict", "CONFLICT");
+    rows.get(1).put("nature", "Jules' cousin founded the company");
+    driver.submit(key, "Task_DeclareConflicts", "jules", CaseDriver.form("declarations", rows));
+    driver.declareNoConflicts(key, "jonas");
+    driver.declareNoConflicts(key, "judy");
+    for (String juror : CaseDriver.JURORS) {
+      driver.evaluate(key, juror, id -> id == eligible.get(0).id() ? 8 : 6);
+    }
+    String blind = http.getForEntity("/api/public/challenges/" + key, String.class).getBody();
+    assertThat(blind).contains("\"juryDecisions\":[]").doesNotContain("jonas", "judy", "jules");
+
+    driver.decideAward(key, eligible.get(0).id());
+    String raw = http.getForEntity("/api/public/challenges/" + key, String.class).getBody();
+    assertThat(raw).doesNotContain("cousin");
+    Map<String, Object> decided = (Map<String, Object>) ((List<?>) http.getForEntity("/api/public/challenges/" + key,
+        Map.class).getBody().get("juryDecisions")).get(0);
+    assertThat((List<Map<String, Object>>) decided.get("jurors")).extracting(j -> j.get("name"), j -> j.get("seatType"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("jonas", "CITIZEN"),
+            org.assertj.core.groups.Tuple.tuple("judy", "DOMAIN_EXPERT"),
+            org.assertj.core.groups.Tuple.tuple("jules", "TECHNICAL_EXPERT"));
+    assertThat((List<Map<String, Object>>) decided.get("recusals")).singleElement()
+        .satisfies(r -> assertThat(r).containsEntry("juror", "jules").containsEntry("solutionTitle",
+            eligible.get(1).title()).doesNotContainKey("nature"));
+    assertThat((List<Map<String, Object>>) decided.get("ranking"))
+        .extracting(r -> r.get("rank"), r -> r.get("solutionTitle"), r -> r.get("weightedMean"), r -> r.get("awarded"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, eligible.get(0).title(), 8.0, true),
+            org.assertj.core.groups.Tuple.tuple(2, eligible.get(1).title(), 6.0, false));
+    assertThat(decided.get("report").toString()).contains("Recusals: jules from solution " + eligible.get(1).id(),
+        "Decision: award.");
+  }
 }

@@ -70,25 +70,33 @@ class AuthorizedLifecycleTest {
     }
     passTimer(key, "solutionIntake", "Event_IntakeDeadlinePassed");
 
-    complete("olivia", key, "Task_ComposeJury", CaseDriver.form("jurors", List.of("judy", "jules", "jonas")));
-    Long winner = null;
+    complete("olivia", key, "Task_ComposeJury", CaseDriver.form("members", CaseDriver.defaultJury()));
     for (String juror : List.of("judy", "jules", "jonas")) {
       String declare = taskOf(juror, key, "Task_DeclareConflicts");
       List<Map<String, Object>> declarations = rows(juror, declare, "declarations");
       declarations.forEach(row -> row.put("conflict", "NONE"));
       submit(juror, declare, CaseDriver.form("declarations", declarations));
-
+    }
+    Long winner = null;
+    for (String juror : List.of("judy", "jules", "jonas")) {
       String evaluate = taskOf(juror, key, "Task_EvaluateSolutions");
-      List<Map<String, Object>> evaluations = rows(juror, evaluate, "evaluations");
-      winner = ((Number) evaluations.get(0).get("solutionId")).longValue();
-      for (Map<String, Object> row : evaluations) {
+      List<Map<String, Object>> scores = rows(juror, evaluate, "scores");
+      winner = ((Number) scores.get(0).get("solutionId")).longValue();
+      for (Map<String, Object> row : scores) {
         row.put("score", ((Number) row.get("solutionId")).longValue() == winner ? 8 : 6);
         row.put("justification", "Evidence from the prototype.");
       }
-      submit(juror, evaluate, CaseDriver.form("evaluations", evaluations));
+      submit(juror, evaluate, CaseDriver.form("scores", scores));
     }
-    complete("olivia", key, "Task_DecideAward", Map.of("juryDecision", "AWARD",
-        "awardedSolution", String.valueOf(winner), "decisionReason", "Highest mean score."));
+    String decide = taskOf("olivia", key, "Task_DecideAward");
+    List<Map<String, Object>> consensus = rows("olivia", decide, "consensus");
+    for (int i = 0; i < consensus.size(); i++) {
+      consensus.get(i).put("rank", i + 1);
+      consensus.get(i).put("consensusScore", consensus.get(i).get("weightedMean"));
+      consensus.get(i).put("rationale", "As scored.");
+    }
+    submit("olivia", decide, CaseDriver.form("consensus", consensus, "juryDecision", "AWARD",
+        "awardedSolutions", List.of(String.valueOf(winner)), "decisionReason", "Highest mean score."));
     complete("mara", key, "Task_ConfirmAward", Map.of("confirmation", "CONFIRM"));
     String contract = taskOf("olivia", key, "Task_RecordContract");
     List<Map<String, Object>> targets = rows("olivia", contract, "targets");

@@ -66,12 +66,14 @@ class RoleMatrixTest {
     driver.researchWithFinding(key);
     var eligible = driver.intakeWithEligibleSolutions(key);
     driver.composeJury(key);
-    driver.declareNoConflicts(key, "judy");
+    for (String juror : CaseDriver.JURORS) {
+      driver.declareNoConflicts(key, juror);
+    }
     driver.evaluate(key, "judy", id -> id == eligible.get(0).id() ? 9 : 2);
 
     // What judy submitted stays in the engine's history; no role but administrators may read it there.
     for (String user : List.of("olivia", "mara", "ana", "jules", "rosa", "sam", "paula")) {
-      for (String variable : List.of("evaluations", "declarations")) {
+      for (String variable : List.of("scores", "declarations")) {
         ResponseEntity<List> history = http.withBasicAuth(user, RoleSetup.DEMO_PASSWORD).getForEntity(
             "/engine-rest/history/variable-instance?variableName=" + variable, List.class);
         assertThat(history.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.FORBIDDEN);
@@ -84,7 +86,7 @@ class RoleMatrixTest {
             .allSatisfy(v -> assertThat(String.valueOf(v.get("value"))).doesNotContain("\"score\""));
       }
     }
-    assertThat(get("admin", "/engine-rest/history/variable-instance?variableName=evaluations").getBody())
+    assertThat(get("admin", "/engine-rest/history/variable-instance?variableName=scores").getBody())
         .as("the check above can fail: the history holds judy's scores").isNotEmpty();
   }
 
