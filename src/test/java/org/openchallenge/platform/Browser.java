@@ -329,7 +329,12 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitFor(String what, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, PATIENCE).withMessage(what).until(d -> condition.getAsBoolean());
+    waitFor(what, PATIENCE, condition);
+  }
+
+  /** As {@link #waitFor(String, java.util.function.BooleanSupplier)}, for a step known to be slow on a busy machine. */
+  public void waitFor(String what, Duration patience, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, patience).withMessage(what).until(d -> condition.getAsBoolean());
   }
 
   public String pageText() {
