@@ -64,6 +64,16 @@ create table criterion_score (
   submitted_at  timestamp with time zone not null,
   primary key (case_id, jury_round, juror, solution_id, position)
 );
+-- Challenges framed before criteria existed keep working with one criterion: their juries scored one overall mark
+-- on the same 0-10 scale. Their scores carry over as that criterion's, so no evaluation is lost.
+insert into evaluation_criterion (case_id, position, name, weight)
+select ch.case_id, 1, 'Overall assessment', 100 from challenge ch
+where not exists (select 1 from evaluation_criterion c where c.case_id = ch.case_id);
+insert into criterion_score (case_id, jury_round, juror, solution_id, position, score, justification, submitted_at)
+select case_id, jury_round, juror, solution_id, 1, score, justification, submitted_at from evaluation;
+insert into juror_scoring (case_id, jury_round, juror, status, recorded_at)
+select case_id, jury_round, juror, 'SUBMITTED', max(submitted_at) from evaluation
+group by case_id, jury_round, juror;
 drop table evaluation;
 
 -- The jury's consensus on each solution, in the rank it gave it.
