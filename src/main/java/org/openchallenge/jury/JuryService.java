@@ -529,7 +529,8 @@ public class JuryService {
 
   /**
    * Everything the jury said of a solution, for rounds the jury has decided: until the decision, scores are blind to
-   * everyone but the chair's deliberation task.
+   * everyone but the chair's deliberation task. Missing jurors are those who would have scored this solution (a
+   * juror recused from it owed no score).
    */
   public ProviderFeedback feedbackOn(long caseId, long solutionId) {
     List<OriginalEvaluation> evaluations = db.sql("""
@@ -545,7 +546,10 @@ public class JuryService {
             rs.getObject("submitted_at", OffsetDateTime.class))).list();
     List<String> missing = db.sql("""
         select j.juror from juror_scoring j join jury_decision d on d.case_id = j.case_id and d.jury_round = j.jury_round
-        where j.case_id = :c and j.status = 'MISSING' order by j.jury_round, j.juror""").param("c", caseId)
+        where j.case_id = :c and j.status = 'MISSING'
+          and not exists (select 1 from conflict_declaration cd where cd.case_id = j.case_id
+            and cd.jury_round = j.jury_round and cd.juror = j.juror and cd.solution_id = :s and cd.conflicted)
+        order by j.jury_round, j.juror""").param("c", caseId).param("s", solutionId)
         .query(String.class).list();
     List<ConsensusView> consensus = db.sql("""
         select * from jury_consensus where case_id = :c and solution_id = :s order by jury_round""")

@@ -158,8 +158,17 @@ class JuryDeliberationProcessTest {
     List<Solution> eligible = driver.intakeWithEligibleSolutions(key);
     ProcessInstance pi = deliberation(key);
     driver.composeJury(key);
+    long second = eligible.get(1).id();
     for (String juror : CaseDriver.JURORS) {
-      driver.declareNoConflicts(key, juror);
+      List<Map<String, Object>> rows = driver.prefilledRows(key, "Task_DeclareConflicts", juror, "declarations");
+      if (juror.equals("jules")) {
+        // jules is recused from the second solution: missing there is not owed.
+        rows.stream().filter(r -> ((Number) r.get("solutionId")).longValue() == second).forEach(r -> {
+          r.put("conflict", "CONFLICT");
+          r.put("nature", "jules mentored its founder");
+        });
+      }
+      driver.submit(key, "Task_DeclareConflicts", juror, CaseDriver.form("declarations", rows));
     }
     driver.evaluate(key, "jonas", id -> 6);
     driver.evaluate(key, "judy", id -> 8);
@@ -188,6 +197,9 @@ class JuryDeliberationProcessTest {
     assertThat(decision.awarded()).isFalse();
     assertThat(decision.solutionId()).isNull();
     assertThat(juries.count("jury_consensus", key)).isEqualTo(eligible.size());
+    // Providers learn whose scores are missing for their own solution only where that juror owed one.
+    assertThat(jury.feedbackOn(juries.caseId(key), eligible.get(0).id()).missingJurors()).containsExactly("jules");
+    assertThat(jury.feedbackOn(juries.caseId(key), second).missingJurors()).isEmpty();
   }
 
   @Test
