@@ -64,7 +64,13 @@ class CockpitBrowserTest {
     Job timer = consultationTimer(consultation);
     assertThat(timer.getDuedate().toInstant()).isAfter(Instant.now().plus(13, ChronoUnit.DAYS));
     browser.click(By.cssSelector("a[ng-click='openRecalculationWindow(job)']"));
-    browser.click(By.cssSelector(".modal-content input[type=radio][value=specific]"));
+    // The dialog slides in: a click during the animation can miss the option, and Cockpit then submits nothing.
+    By specificDate = By.cssSelector(".modal-content input[type=radio][value=specific]");
+    browser.waitFor("the specific-date option to be chosen", () -> {
+      browser.click(specificDate);
+      return browser.visible(specificDate).isSelected()
+          && browser.visible(By.cssSelector(".modal-content input[name=dateValue]")).isEnabled();
+    });
     browser.click(By.cssSelector(".modal-content button[ng-click='submit()']"));
     // Cockpit sends the change in the background and closes its dialog at once; on a busy machine it lands late.
     browser.waitFor("the timer to be due now", java.time.Duration.ofSeconds(60), () ->
