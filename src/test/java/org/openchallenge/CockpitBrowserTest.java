@@ -7,13 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openchallenge.platform.Browser;
+import org.openchallenge.platform.BrowserTest;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What a manager does in Cockpit, in a headless Chromium: sees the deployed processes and their running cases, opens
@@ -21,27 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * walk-through relies on this, since windows last days to months).
  */
 @ProcessTest
-class CockpitBrowserTest {
+class CockpitBrowserTest extends BrowserTest {
 
-  @LocalServerPort
-  int port;
   @Autowired
   CaseDriver cases;
-
-  Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.screenshot("cockpit");
-      browser.close();
-    }
-  }
 
   @Test
   void managerFollowsCasesAndClosesAWindowEarly() {

@@ -6,20 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openchallenge.intake.Solution;
 import org.openchallenge.jury.JuryService;
 import org.openchallenge.need.Indicator;
 import org.openchallenge.need.NeedService;
-import org.openchallenge.platform.Browser;
+import org.openchallenge.platform.BrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -34,10 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Tasklist submits is accepted and stored, and that a server-side refusal reaches the user.
  */
 @ProcessTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTest {
 
-  @LocalServerPort
-  int port;
   @Autowired
   CaseDriver cases;
   @Autowired
@@ -48,23 +42,6 @@ class TasklistBrowserTest {
   JdbcClient db;
   @Autowired
   TestRestTemplate http;
-
-  Browser browser;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.screenshot(testName);
-      browser.close();
-    }
-  }
 
   @Test
   void needOpeningIsWorkedInTasklist() {

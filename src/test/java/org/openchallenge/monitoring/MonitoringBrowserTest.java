@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openchallenge.CaseDriver;
 import org.openchallenge.ProcessTest;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.intake.Solution;
-import org.openchallenge.platform.Browser;
+import org.openchallenge.platform.BrowserTest;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,31 +22,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * date appear only for a corrective plan.
  */
 @ProcessTest
-class MonitoringBrowserTest {
+class MonitoringBrowserTest extends BrowserTest {
 
-  @LocalServerPort int port;
   @Autowired CaseDriver cases;
   @Autowired CaseService caseService;
   @Autowired DeliveryService delivery;
   @Autowired OffTrackEscalation escalation;
   @Autowired JdbcClient db;
-
-  Browser browser;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.screenshot(testName);
-      browser.close();
-    }
-  }
 
   @Test
   void aContractAndAnOffTrackDecisionAreRecordedInTasklist() {
