@@ -47,13 +47,11 @@ public class CaseService {
     cases.close(require(businessKey).id(), outcome, by, now());
   }
 
-  /** The public reason a challenge was cancelled for lack of eligible solutions. */
-  public void explainCancellation(String businessKey, String reason, String by) {
-    cases.recordClosingReason(require(businessKey).id(), reason, by);
-  }
-
-  /** The public reason managers terminated a contract that went off track. */
-  public void explainTermination(String businessKey, String reason, String by) {
+  /**
+   * The public reason the case is about to end: a challenge cancelled for lack of eligible solutions, or a contract
+   * managers terminated.
+   */
+  public void explainClosing(String businessKey, String reason, String by) {
     cases.recordClosingReason(require(businessKey).id(), reason, by);
   }
 

@@ -29,7 +29,7 @@ public class ExplainChallengeCancellationForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String reason = in.text("reason", "Reason for cancellation", 4000);
     if (in.isValid()) {
-      cases.explainCancellation(task.getExecution().getProcessBusinessKey(), reason, actors.current(task));
+      cases.explainClosing(task.getExecution().getProcessBusinessKey(), reason, actors.current(task));
     }
   }
 }

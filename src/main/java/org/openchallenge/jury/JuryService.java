@@ -328,9 +328,13 @@ public class JuryService {
    */
   public List<String> unlockScores(String businessKey) {
     ProcurementCase c = cases.require(businessKey);
+    List<Member> members = members(businessKey);
+    Set<String> submitted = Set.copyOf(db.sql("""
+        select juror from juror_scoring where case_id = :c and jury_round = :r""")
+        .param("c", c.id()).param("r", c.juryRound()).query(String.class).list());
     List<String> missing = new ArrayList<>();
-    for (Member m : members(businessKey)) {
-      if (!hasSubmitted(businessKey, m.username())) {
+    for (Member m : members) {
+      if (!submitted.contains(m.username())) {
         db.sql("""
             insert into juror_scoring (case_id, jury_round, juror, status, recorded_at)
             values (:c, :r, :j, 'MISSING', :at)""")
@@ -340,7 +344,7 @@ public class JuryService {
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("round", c.juryRound());
-    data.put("submitted", members(businessKey).size() - missing.size());
+    data.put("submitted", members.size() - missing.size());
     data.put("missing", missing.size());
     ledger.record(businessKey, "scores.unlocked", "jury round " + c.juryRound(), null, data);
     return missing;
@@ -379,29 +383,27 @@ public class JuryService {
         .collect(Collectors.toMap(EvaluationCriteria.Criterion::position, EvaluationCriteria.Criterion::weight));
     BigDecimal threshold = disagreementShare.multiply(BigDecimal.valueOf(scheme.scale()));
     List<String> missing = missingJurors(businessKey);
+    // Every score of the round in one read: per solution, each juror's sum of score x weight (exact, unrounded).
+    Map<Long, Map<String, BigDecimal>> sums = new HashMap<>();
+    db.sql("select solution_id, juror, position, score from criterion_score where case_id = :c and jury_round = :r")
+        .param("c", c.id()).param("r", c.juryRound())
+        .query(rs -> {
+          BigDecimal part = rs.getBigDecimal("score").multiply(BigDecimal.valueOf(weights.get(rs.getInt("position"))));
+          sums.computeIfAbsent(rs.getLong("solution_id"), id -> new java.util.TreeMap<>())
+              .merge(rs.getString("juror"), part, BigDecimal::add);
+        });
+    BigDecimal totalWeight = BigDecimal.valueOf(EvaluationCriteria.TOTAL_WEIGHT);
     List<Standing> standings = new ArrayList<>();
     for (Solution s : eligibleSolutions(businessKey)) {
+      Map<String, BigDecimal> exact = sums.getOrDefault(s.id(), Map.of());
       Map<String, BigDecimal> totals = new java.util.TreeMap<>();
-      db.sql("""
-          select juror, position, score from criterion_score where case_id = :c and jury_round = :r
-          and solution_id = :s""").param("c", c.id()).param("r", c.juryRound()).param("s", s.id())
-          .query(rs -> {
-            BigDecimal part = rs.getBigDecimal("score").multiply(BigDecimal.valueOf(weights.get(rs.getInt("position"))));
-            totals.merge(rs.getString("juror"), part, BigDecimal::add);
-          });
-      totals.replaceAll((j, sum) -> sum.divide(BigDecimal.valueOf(EvaluationCriteria.TOTAL_WEIGHT), 2,
-          RoundingMode.HALF_UP));
+      exact.forEach((juror, sum) -> totals.put(juror, sum.divide(totalWeight, 2, RoundingMode.HALF_UP)));
       BigDecimal mean = null;
       BigDecimal spread = null;
       if (!totals.isEmpty()) {
         // The mean of the exact weighted totals (score x weight summed, over 100 x jurors), rounded once.
-        BigDecimal exact = db.sql("""
-            select coalesce(sum(cs.score * ec.weight), 0) from criterion_score cs
-            join evaluation_criterion ec on ec.case_id = cs.case_id and ec.position = cs.position
-            where cs.case_id = :c and cs.jury_round = :r and cs.solution_id = :s""")
-            .param("c", c.id()).param("r", c.juryRound()).param("s", s.id()).query(BigDecimal.class).single();
-        mean = exact.divide(BigDecimal.valueOf((long) EvaluationCriteria.TOTAL_WEIGHT * totals.size()), 2,
-            RoundingMode.HALF_UP);
+        mean = exact.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+            .divide(totalWeight.multiply(BigDecimal.valueOf(totals.size())), 2, RoundingMode.HALF_UP);
         spread = totals.values().stream().max(Comparator.naturalOrder()).orElseThrow()
             .subtract(totals.values().stream().min(Comparator.naturalOrder()).orElseThrow());
       }

@@ -1,6 +1,7 @@
 package org.openchallenge.monitoring;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.cases.CaseService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
 import org.openchallenge.platform.FormInput;
@@ -15,18 +16,19 @@ import org.springframework.stereotype.Component;
 public class AssessFinalImpactForm extends TaskForm {
 
   private final MonitoringService monitoring;
-  private final EvaluateImpactForm evaluation;
+  private final CaseService cases;
   private final Actors actors;
 
-  public AssessFinalImpactForm(MonitoringService monitoring, EvaluateImpactForm evaluation, Actors actors) {
+  public AssessFinalImpactForm(MonitoringService monitoring, CaseService cases, Actors actors) {
     this.monitoring = monitoring;
-    this.evaluation = evaluation;
+    this.cases = cases;
     this.actors = actors;
   }
 
   @Override
   protected void prefill(DelegateTask task, FormData data) {
-    evaluation.showIntendedValue(task.getExecution().getProcessBusinessKey(), data);
+    String key = task.getExecution().getProcessBusinessKey();
+    data.put("publicValue", cases.require(key).publicValue()).put("indicatorResults", monitoring.indicatorResults(key));
   }
 
   @Override

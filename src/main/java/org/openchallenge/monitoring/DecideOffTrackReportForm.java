@@ -1,14 +1,12 @@
 package org.openchallenge.monitoring;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.CaseVariables;
+import org.openchallenge.cases.ProcurementCase;
 import org.openchallenge.award.AwardService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
@@ -43,14 +41,11 @@ public class DecideOffTrackReportForm extends TaskForm {
   @Override
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
-    Map<Long, BigDecimal> latest = monitoring.latestMeasurements(key);
-    data.put("caseTitle", cases.require(key).title())
-        .put("reportSummary", "Report " + monitoring.reportCount(cases.require(key).id()) + ": "
+    ProcurementCase c = cases.require(key);
+    data.put("caseTitle", c.title())
+        .put("reportSummary", "Report " + monitoring.reportCount(c.id()) + ": "
             + CaseVariables.REPORT_STATUS.get(task.getExecution()))
-        .put("measurementSummary", monitoring.indicators(key).stream()
-            .map(i -> i.describe() + "; measured " + (latest.containsKey(i.id())
-                ? latest.get(i.id()).stripTrailingZeros().toPlainString() : "nothing"))
-            .collect(Collectors.joining("\n")));
+        .put("measurementSummary", monitoring.indicatorResults(key));
   }
 
   @Override

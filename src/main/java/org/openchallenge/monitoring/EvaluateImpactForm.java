@@ -1,8 +1,6 @@
 package org.openchallenge.monitoring;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,7 +31,8 @@ public class EvaluateImpactForm extends TaskForm {
   @Override
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
-    showIntendedValue(key, data);
+    data.put("publicValue", cases.require(key).publicValue())
+        .put("indicatorResults", monitoring.indicatorResults(key));
     List<MonitoringService.PublishedFeedback> assessments = monitoring.finalAssessments(key);
     data.put("stakeholderAssessments", assessments.isEmpty() ? "No stakeholder assessed the outcome."
         : assessments.size() + " stakeholder(s), mean rating "
@@ -43,15 +42,6 @@ public class EvaluateImpactForm extends TaskForm {
                 .collect(Collectors.joining()));
   }
 
-  /** The public value intended when the need was opened, and each indicator against its target. */
-  void showIntendedValue(String key, FormData data) {
-    Map<Long, BigDecimal> latest = monitoring.latestMeasurements(key);
-    data.put("publicValue", cases.require(key).publicValue())
-        .put("indicatorResults", monitoring.indicators(key).stream()
-            .map(i -> i.describe() + "; last measured: "
-                + (latest.containsKey(i.id()) ? latest.get(i.id()).stripTrailingZeros().toPlainString() : "never"))
-            .collect(Collectors.joining("\n")));
-  }
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {

@@ -50,6 +50,15 @@ public class MonitoringService {
     return need.indicators(cases.require(businessKey).id());
   }
 
+  /** Each indicator against its target with its latest measurement, one per line (the final evaluation's view). */
+  public String indicatorResults(String businessKey) {
+    Map<Long, BigDecimal> latest = latestMeasurements(businessKey);
+    return indicators(businessKey).stream()
+        .map(i -> i.describe() + "; last measured: "
+            + (latest.containsKey(i.id()) ? latest.get(i.id()).stripTrailingZeros().toPlainString() : "never"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
   /** Files the next period's report with one measurement per indicator; returns the period number. */
   public int fileReport(String businessKey, String progress, Map<Long, BigDecimal> measurements, String by) {
     ProcurementCase c = requireOpen(businessKey);

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.ProcurementCase;
@@ -70,7 +69,7 @@ public class OffTrackEscalation {
     }
     ledger.record(businessKey, "offtrack.decided", "report " + period, by, data);
     if (decision == Decision.TERMINATE) {
-      cases.explainTermination(businessKey, "Contract terminated: " + reason, by);
+      cases.explainClosing(businessKey, "Contract terminated: " + reason, by);
     }
     return keys.getKey().longValue();
   }
@@ -110,9 +109,5 @@ public class OffTrackEscalation {
             rs.getObject("follow_up_date", LocalDate.class), rs.getObject("decided_at", OffsetDateTime.class),
             rs.getString("follow_up_result"), rs.getObject("followed_up_at", OffsetDateTime.class)))
         .list();
-  }
-
-  public Optional<Recorded> forReport(String businessKey, int period) {
-    return decisions(businessKey).stream().filter(d -> d.reportPeriod() == period).findFirst();
   }
 }

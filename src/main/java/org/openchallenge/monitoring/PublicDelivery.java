@@ -88,13 +88,23 @@ public class PublicDelivery {
         .map(m -> new Milestone(m.name(), m.dueDate(), m.status().name(), m.completedOn())).toList();
     Map<Integer, List<MonitoringService.PublishedFeedback>> feedback = monitoring.publishedFeedback(businessKey)
         .stream().collect(Collectors.groupingBy(MonitoringService.PublishedFeedback::period));
+    Map<Integer, Decision> decisions = escalation.decisions(businessKey).stream().collect(Collectors.toMap(
+        OffTrackEscalation.Recorded::reportPeriod, d -> new Decision(d.decision().name(), d.reason(),
+            d.correctivePlan(), d.followUpDate(), d.followUpResult())));
+    Map<Long, List<Measurement>> measurements = db.sql("""
+        select m.report_id, i.name, i.unit, m.measured from indicator_measurement m
+        join outcome_indicator i on i.id = m.indicator_id join monitoring_report r on r.id = m.report_id
+        where r.case_id = :c order by i.position""").param("c", c.id())
+        .query((rs, n) -> Map.entry(rs.getLong(1), new Measurement(rs.getString(2), rs.getString(3),
+            rs.getBigDecimal(4).stripTrailingZeros()))).list().stream()
+        .collect(Collectors.groupingBy(Map.Entry::getKey,
+            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     List<Report> reports = db.sql("select * from monitoring_report where case_id = :c order by period")
         .param("c", c.id()).query((rs, n) -> {
           int period = rs.getInt("period");
           return new Report(period, rs.getObject("filed_at", OffsetDateTime.class), rs.getString("status"),
-              rs.getString("progress"), measurements(rs.getLong("id")), feedback(feedback.get(period)),
-              escalation.forReport(businessKey, period).map(d -> new Decision(d.decision().name(), d.reason(),
-                  d.correctivePlan(), d.followUpDate(), d.followUpResult())).orElse(null));
+              rs.getString("progress"), measurements.getOrDefault(rs.getLong("id"), List.of()), feedback(feedback.get(period)),
+              decisions.get(period));
         }).list();
     Impact impact = db.sql("select * from impact_evaluation where case_id = :c").param("c", c.id())
         .query((rs, n) -> new Impact(rs.getString("final_status"), rs.getString("summary"),
@@ -102,14 +112,6 @@ public class PublicDelivery {
     return new Delivery(businessKey, k.supplier(), k.value(), k.currency(), k.startDate(), k.endDate(),
         k.reportingMonths(), targets, milestones, reports, feedback(monitoring.finalAssessments(businessKey)), impact,
         c.outcome() == null ? null : c.outcome().name(), c.outcomeReason());
-  }
-
-  private List<Measurement> measurements(long reportId) {
-    return db.sql("""
-        select i.name, i.unit, m.measured from indicator_measurement m join outcome_indicator i on i.id = m.indicator_id
-        where m.report_id = :r order by i.position""").param("r", reportId)
-        .query((rs, n) -> new Measurement(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros()))
-        .list();
   }
 
   private static Feedback feedback(List<MonitoringService.PublishedFeedback> given) {

@@ -52,7 +52,7 @@ public class OcdsReleases {
   /** The case's releases in date order; empty for a case not (yet) published. */
   public List<Map<String, Object>> releases(String caseKey) {
     Optional<Map<String, Object>> found = db.sql("""
-        select c.*, ch.question, ch.published_at from procurement_case c join challenge ch on ch.case_id = c.id
+        select c.*, ch.question, ch.published_at, ch.score_scale from procurement_case c join challenge ch on ch.case_id = c.id
         where c.business_key = :k and ch.published_at is not null""").param("k", caseKey).query().listOfRows()
         .stream().findFirst();
     if (found.isEmpty()) {
@@ -67,7 +67,8 @@ public class OcdsReleases {
     planning.put("planning", map("rationale", get(c, "question"), "budget", map(
         "description", get(c, "public_value"),
         "amount", map("amount", get(c, "budget_envelope"), "currency", trim(get(c, "currency"))))));
-    planning.put("tender", withAwardCriteria(tender(caseKey, c, "planned"), caseId, c));
+    String awardCriteria = awardCriteriaDetails(caseId, c);
+    planning.put("tender", withAwardCriteria(tender(caseKey, c, "planned"), awardCriteria));
     releases.add(planning);
 
     List<Map<String, Object>> briefs = db.sql("""
@@ -92,7 +93,7 @@ public class OcdsReleases {
       t.put("procurementMethod", "open");
       t.put("submissionMethod", List.of("electronicSubmission"));
       t.put("tenderPeriod", map("startDate", time(w, "opened_at"), "endDate", time(w, "deadline")));
-      tender.put("tender", withAwardCriteria(t, caseId, c));
+      tender.put("tender", withAwardCriteria(t, awardCriteria));
       releases.add(tender);
     }
 
@@ -139,8 +140,11 @@ public class OcdsReleases {
       Map<String, Object> k = contract.get();
       String awardId = "award-" + get(c, "jury_round");
       Map<String, Object> signed = release(ocid, "contract", 1, time(k, "recorded_at"), c);
-      List<Map<String, Object>> planned = milestones(caseId, false);
-      List<Map<String, Object>> current = milestones(caseId, true);
+      List<Map<String, Object>> milestoneRows = db.sql(
+          "select * from delivery_milestone where case_id = :c order by position").param("c", caseId)
+          .query().listOfRows();
+      List<Map<String, Object>> planned = milestones(milestoneRows, false);
+      List<Map<String, Object>> current = milestones(milestoneRows, true);
       signed.put("contracts", List.of(contract(k, awardId, "active", List.of(), planned)));
       releases.add(signed);
       List<Map<String, Object>> reports = new ArrayList<>();
@@ -229,16 +233,18 @@ public class OcdsReleases {
     return parties;
   }
 
-  /** The jury's criteria, fixed with the challenge: tender.awardCriteria and awardCriteriaDetails. */
-  private Map<String, Object> withAwardCriteria(Map<String, Object> tender, long caseId, Map<String, Object> c) {
+  /** The jury's criteria, fixed with the challenge, as awardCriteriaDetails; null for a case without criteria. */
+  private String awardCriteriaDetails(long caseId, Map<String, Object> c) {
     List<String> criteria = db.sql("select name, weight from evaluation_criterion where case_id = :c order by position")
         .param("c", caseId).query((rs, n) -> rs.getString("name") + " (" + rs.getInt("weight") + "%)").list();
-    if (!criteria.isEmpty()) {
-      Integer scale = db.sql("select score_scale from challenge where case_id = :c").param("c", caseId)
-          .query(Integer.class).single();
+    return criteria.isEmpty() ? null : "Jurors score each eligible solution from 0 to " + get(c, "score_scale")
+        + " on: " + String.join("; ", criteria) + ". The jury's consensus follows the weighted mean of the scores.";
+  }
+
+  private static Map<String, Object> withAwardCriteria(Map<String, Object> tender, String details) {
+    if (details != null) {
       tender.put("awardCriteria", "ratedCriteria");
-      tender.put("awardCriteriaDetails", "Jurors score each eligible solution from 0 to " + scale + " on: "
-          + String.join("; ", criteria) + ". The jury's consensus follows the weighted mean of the scores.");
+      tender.put("awardCriteriaDetails", details);
     }
     return tender;
   }
@@ -252,21 +258,20 @@ public class OcdsReleases {
    * The contract's delivery milestones: as planned (all scheduled), or as they stand now (met on the day they were
    * completed, not met once past due, else scheduled with their current due date).
    */
-  private List<Map<String, Object>> milestones(long caseId, boolean current) {
+  private List<Map<String, Object>> milestones(List<Map<String, Object>> rows, boolean current) {
     java.time.LocalDate today = java.time.LocalDate.now(clock);
-    return db.sql("select * from delivery_milestone where case_id = :c order by position").param("c", caseId)
-        .query().listOfRows().stream().map(m -> {
-          java.time.LocalDate due = java.time.LocalDate.parse(get(m, "due_date").toString());
-          Map<String, Object> milestone = map("id", "milestone-" + get(m, "position"), "title", get(m, "name"),
-              "type", "delivery", "dueDate", due + "T23:59:59Z", "status", "scheduled");
-          if (current && "COMPLETED".equals(get(m, "status"))) {
-            milestone.put("status", "met");
-            milestone.put("dateMet", get(m, "completed_on") + "T00:00:00Z");
-          } else if (current && due.isBefore(today)) {
-            milestone.put("status", "notMet");
-          }
-          return milestone;
-        }).toList();
+    return rows.stream().map(m -> {
+      java.time.LocalDate due = java.time.LocalDate.parse(get(m, "due_date").toString());
+      Map<String, Object> milestone = map("id", "milestone-" + get(m, "position"), "title", get(m, "name"),
+          "type", "delivery", "dueDate", due + "T23:59:59Z", "status", "scheduled");
+      if (current && "COMPLETED".equals(get(m, "status"))) {
+        milestone.put("status", "met");
+        milestone.put("dateMet", get(m, "completed_on") + "T00:00:00Z");
+      } else if (current && due.isBefore(today)) {
+        milestone.put("status", "notMet");
+      }
+      return milestone;
+    }).toList();
   }
 
   private static Map<String, Object> contract(Map<String, Object> k, String awardId, String status,
