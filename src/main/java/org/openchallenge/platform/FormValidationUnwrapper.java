@@ -38,6 +38,10 @@ public class FormValidationUnwrapper extends AbstractProcessEnginePlugin {
             LOG.info("Form submission refused: {}", refused.getMessage());
             throw refused;
           }
+          if (cause instanceof TaskAlreadyCompletedException lost) {
+            LOG.info("Task completion refused: {}", lost.getMessage());
+            throw lost;
+          }
         }
         throw e;
       }

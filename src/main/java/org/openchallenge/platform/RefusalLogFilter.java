@@ -32,7 +32,7 @@ public class RefusalLogFilter extends TurboFilter {
 
   static boolean isRefusal(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException) {
+      if (cause instanceof FormFieldValidationException || cause instanceof TaskAlreadyCompletedException) {
         return true;
       }
     }

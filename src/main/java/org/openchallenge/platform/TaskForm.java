@@ -1,11 +1,14 @@
 package org.openchallenge.platform;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The server side of one user task's Camunda Form, wired on the task as the listener of both its {@code create}
@@ -20,10 +23,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class TaskForm implements TaskListener {
 
   private FormCatalog catalog;
+  private JdbcTemplate jdbc;
 
   @Autowired
   void setCatalog(FormCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  @Autowired
+  void setJdbc(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -34,6 +43,7 @@ public abstract class TaskForm implements TaskListener {
         prefill(task, new FormData(task));
       }
       case EVENTNAME_COMPLETE -> {
+        lockOpenTask(task.getId());
         FormInput input = FormInput.of(task::getVariableLocal);
         submit(task, input);
         input.throwIfInvalid();
@@ -48,6 +58,23 @@ public abstract class TaskForm implements TaskListener {
 
   /** Validates the submitted form and stores it; report problems on {@code input}, which then refuses the whole submission. */
   protected abstract void submit(DelegateTask task, FormInput input);
+
+  /**
+   * Two people completing one task at once: the first takes the task's row lock and completes; the second waits
+   * here, then finds the task gone and stops before storing anything (instead of failing later on a duplicate row
+   * or the engine's optimistic lock, with SQL in its message).
+   */
+  private void lockOpenTask(String taskId) {
+    List<String> open;
+    try {
+      open = jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
+    } catch (DataAccessException concurrentlyDeleted) {
+      throw new TaskAlreadyCompletedException();
+    }
+    if (open.isEmpty()) {
+      throw new TaskAlreadyCompletedException();
+    }
+  }
 
   private void declareFieldsLocal(DelegateTask task) {
     String formId = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();

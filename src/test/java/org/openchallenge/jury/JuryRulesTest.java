@@ -115,10 +115,10 @@ class JuryRulesTest {
     // Submitted once, locked: the task is gone and a second submission is refused.
     driver.submit(key, "Task_EvaluateSolutions", "judy", CaseDriver.form("scores", rows));
     assertThat(juries.count("criterion_score", key)).isEqualTo(3);
-    // The engine's REST API answers a completed task's form with 404 (EngineRestConfig; Camunda alone says 500).
+    // The engine's REST API answers a completed task's form with 409 (EngineApiGuard; Camunda alone says 500).
     var second = submitAs("judy", taskId, Map.of("scores", rows));
-    assertThat(second.getStatusCode().value()).isEqualTo(404);
-    assertThat(second.getBody()).contains("The task no longer exists");
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(second.getBody()).contains("You already completed this task");
     assertThatThrownBy(() -> jury.score(key, "judy", List.of(new JuryService.Score(eligible.get(1).id(), 1,
         BigDecimal.ONE, "Changed my mind")))).hasMessageContaining("already submitted and locked");
     org.openchallenge.platform.FormInput again = org.openchallenge.platform.FormInput.of(
