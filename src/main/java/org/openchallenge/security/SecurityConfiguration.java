@@ -2,7 +2,17 @@ package org.openchallenge.security;
 
 import static org.openchallenge.security.CamundaIdentityAuthenticationProvider.GROUP_PREFIX;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.openchallenge.platform.EngineAsSystem;
+import org.openchallenge.platform.FormCatalog;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Who may call what over HTTP. The engine's REST API and the application's API take HTTP Basic against Camunda's
@@ -56,6 +67,21 @@ public class SecurityConfiguration {
             .anyRequest().authenticated())
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .build();
+  }
+
+  /**
+   * What each role may do through the engine's API, after Spring Security has authenticated the caller and before
+   * the engine's REST resources (both {@code /engine-rest} and the webapps' {@code /camunda/api}) see the request.
+   */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(FormCatalog forms, EngineAsSystem system, TaskService tasks,
+      IdentityService identity, HistoryService history, RepositoryService repository, RuntimeService runtime, ManagementService management,
+      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(forms,
+        system, tasks, identity, history, repository, runtime, management, events, transactions));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    return registration;
   }
 
   /** The webapps (Tasklist, Cockpit, Admin) authenticate and protect against CSRF themselves. */
