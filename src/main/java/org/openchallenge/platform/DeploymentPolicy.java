@@ -83,11 +83,10 @@ public class DeploymentPolicy {
     }
   }
 
-  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final String APPLICATION_PACKAGE = "org.openchallenge.";
   /** Names the engine's expression resolvers bind to its own objects. */
   private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "variableScope", "caseExecution",
-      "externalTask", "processEngine", "processEngineServices", "processEngineConfiguration");
+      "externalTask", "variableContext", "processEngine", "processEngineServices", "processEngineConfiguration");
   /** The execution's identifiers, which models may read ({@code #{execution.processBusinessKey}}). */
   private static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "processInstanceId",
       "processDefinitionId", "currentActivityId", "id");
@@ -137,11 +136,12 @@ public class DeploymentPolicy {
       findings.add(finding(resource, element, "a script runs code; use a service task with a delegate bean"));
       return;
     }
-    if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "connector".equals(kind)) {
+    // Any namespace: the engine also reads its extensions under the legacy activiti namespace.
+    if ("connector".equals(kind)) {
       findings.add(finding(resource, element, "a connector calls out of the engine"));
       return;
     }
-    if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "field".equals(kind)) {
+    if ("field".equals(kind)) {
       findings.add(finding(resource, element, "field injection changes the application's delegate beans"));
       return;
     }

@@ -25,6 +25,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,6 +76,37 @@ class DeploymentPolicyTest {
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Process_Exploit").count()).isZero();
     assertThat(identity.createUserQuery().userId("ana").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isZero();
+  }
+
+  /** The webapps' engine API (Cockpit's session, with its CSRF token) reaches the same check. */
+  @Test
+  @SuppressWarnings("rawtypes")
+  void theWebappsRefuseTheSameModel() {
+    HttpHeaders session = webappSession();
+    session.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    MultiValueMap<String, String> login = new LinkedMultiValueMap<>();
+    login.add("username", "ana");
+    login.add("password", RoleSetup.DEMO_PASSWORD);
+    ResponseEntity<String> loggedIn = http.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+        new HttpEntity<>(login, session), String.class);
+    assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    adoptCookies(session, loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE));
+    // The login renews the session, which hands out a new CSRF token with the next page.
+    adoptCookies(session, http.exchange("/camunda/app/cockpit/default/", HttpMethod.GET, new HttpEntity<>(session),
+        String.class).getHeaders().get(HttpHeaders.SET_COOKIE));
+    long deployments = repository.createDeploymentQuery().count();
+
+    session.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<Map> refused = http.postForEntity("/camunda/api/engine/engine/default/deployment/create",
+        new HttpEntity<>(parts("webapp-exploit", Map.of("webapp.bpmn", process("Process_WebappExploit",
+            "<startEvent id=\"StartEvent_Exploit\"/><userTask id=\"Task_Bad\" "
+                + "camunda:assignee=\"${identityService.createMembership('ana','camunda-admin')}\"/>"))), session),
+        Map.class);
+
+    assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").toString()).contains("webapp.bpmn Task_Bad")
+        .contains("`identityService` is an application bean");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
   }
 
   static Stream<Arguments> refusedModels() {
@@ -257,6 +289,13 @@ class DeploymentPolicyTest {
 
   @SuppressWarnings("rawtypes")
   private ResponseEntity<Map> deploy(String user, String name, Map<String, String> resources) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, RoleSetup.DEMO_PASSWORD)
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts(name, resources), headers), Map.class);
+  }
+
+  private static MultiValueMap<String, Object> parts(String name, Map<String, String> resources) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", name);
     resources.forEach((file, content) -> parts.add(file, new ByteArrayResource(content.getBytes(
@@ -266,9 +305,32 @@ class DeploymentPolicyTest {
         return file;
       }
     }));
+    return parts;
+  }
+
+  /** A fresh webapp session: its cookies, and the CSRF token the webapps hand out with them. */
+  private HttpHeaders webappSession() {
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, RoleSetup.DEMO_PASSWORD)
-        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), Map.class);
+    adoptCookies(headers, http.getForEntity("/camunda/app/cockpit/default/", String.class).getHeaders()
+        .get(HttpHeaders.SET_COOKIE));
+    return headers;
+  }
+
+  /** Takes over the cookies a response sets (the login renews the session), and the CSRF token among them. */
+  private static void adoptCookies(HttpHeaders headers, List<String> setCookies) {
+    if (setCookies == null) {
+      return;
+    }
+    for (String cookie : setCookies) {
+      String pair = cookie.split(";", 2)[0];
+      String name = pair.split("=", 2)[0];
+      List<String> kept = new ArrayList<>(headers.getOrEmpty(HttpHeaders.COOKIE).stream()
+          .filter(c -> !c.startsWith(name + "=")).toList());
+      kept.add(pair);
+      headers.put(HttpHeaders.COOKIE, kept);
+      if (name.equals("XSRF-TOKEN")) {
+        headers.set("X-XSRF-TOKEN", pair.substring("XSRF-TOKEN=".length()));
+      }
+    }
   }
 }
