@@ -1,9 +1,11 @@
 package org.openchallenge.cases;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openchallenge.platform.ModelExpressionBean;
 import org.springframework.stereotype.Component;
 
 /** Facts about the case that gateways ask for ({@code ${caseFacts...}}), read from the case's table. */
+@ModelExpressionBean
 @Component("caseFacts")
 public class CaseFacts {
 

@@ -3,10 +3,12 @@ package org.openchallenge.cases;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openchallenge.platform.ModelExpressionBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Who takes part in a case: the collections of the multi-instance tasks ({@code ${caseParticipants...}}). */
+@ModelExpressionBean
 @Component("caseParticipants")
 public class CaseParticipants {
 

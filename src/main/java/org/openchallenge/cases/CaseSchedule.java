@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openchallenge.platform.ModelExpressionBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * The timers of the lifecycle, per case: the BPMN timer definitions call this bean ({@code ${caseSchedule...}}), and
  * it reads the durations and dates the official set on the case.
  */
+@ModelExpressionBean
 @Component("caseSchedule")
 public class CaseSchedule {
 

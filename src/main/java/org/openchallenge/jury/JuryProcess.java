@@ -4,12 +4,14 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.openchallenge.platform.ModelExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
  * What juryDeliberation's expressions ask ({@code ${juryProcess...}}): the decision table's inputs, the jurors who
  * declare, the scoring deadline. The service tasks and listeners are in {@link JuryDelegates}.
  */
+@ModelExpressionBean
 @Component("juryProcess")
 public class JuryProcess {
 

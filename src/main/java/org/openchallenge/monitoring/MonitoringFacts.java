@@ -5,9 +5,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.openchallenge.award.AwardService;
 import org.openchallenge.cases.CaseVariables;
+import org.openchallenge.platform.ModelExpressionBean;
 import org.springframework.stereotype.Component;
 
 /** What the monitoring decisions ask about the case ({@code ${monitoringFacts...}}), computed from its tables. */
+@ModelExpressionBean
 @Component("monitoringFacts")
 public class MonitoringFacts {
 

@@ -11,8 +11,8 @@ import ch.qos.logback.core.spi.FilterReply;
 /**
  * Keeps refused form submissions out of the error log. The engine logs every exception that ends a command as
  * ENGINE-16004 at ERROR with its stack trace, including a form the server refused, which is a 400 answered to the user,
- * not a fault. {@link FormValidationUnwrapper} logs such a refusal in one line instead. Registered in
- * logback-spring.xml.
+ * not a fault. {@link FormValidationUnwrapper} logs such a refusal in one line instead; so does
+ * {@link DeploymentPolicyPlugin} for a refused deployment. Registered in logback-spring.xml.
  */
 public class RefusalLogFilter extends TurboFilter {
 
@@ -32,7 +32,8 @@ public class RefusalLogFilter extends TurboFilter {
 
   static boolean isRefusal(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException || cause instanceof TaskAlreadyCompletedException) {
+      if (cause instanceof FormFieldValidationException || cause instanceof TaskAlreadyCompletedException
+          || cause instanceof DeploymentPolicyPlugin.DeploymentRefused) {
         return true;
       }
     }
