@@ -9,7 +9,7 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * Keeps refused form submissions out of the error log. The engine logs every exception that ends a command as
+ * Keeps refused form submissions (and lost races for a task, and refused deployments) out of the error log. The engine logs every exception that ends a command as
  * ENGINE-16004 at ERROR with its stack trace, including a form the server refused, which is a 400 answered to the user,
  * not a fault. {@link FormValidationUnwrapper} logs such a refusal in one line instead; so does
  * {@link DeploymentPolicyPlugin} for a refused deployment. Registered in logback-spring.xml.
