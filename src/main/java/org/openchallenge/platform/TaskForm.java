@@ -1,6 +1,5 @@
 package org.openchallenge.platform;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -45,7 +44,15 @@ public abstract class TaskForm implements TaskListener {
       case EVENTNAME_COMPLETE -> {
         lockOpenTask(task.getId());
         FormInput input = FormInput.of(task::getVariableLocal);
-        submit(task, input);
+        try {
+          submit(task, input);
+        } catch (RuntimeException e) {
+          // Storing failed: if because someone completed the task meanwhile, say so rather than what broke.
+          if (!isOpen(task.getId())) {
+            throw new TaskAlreadyCompletedException();
+          }
+          throw e;
+        }
         input.throwIfInvalid();
       }
       default -> { }
@@ -65,14 +72,22 @@ public abstract class TaskForm implements TaskListener {
    * or the engine's optimistic lock, with SQL in its message).
    */
   private void lockOpenTask(String taskId) {
-    List<String> open;
     try {
-      open = jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
+      jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
     } catch (DataAccessException concurrentlyDeleted) {
       throw new TaskAlreadyCompletedException();
     }
-    if (open.isEmpty()) {
+    // Read again once the lock is ours: H2 can hand the lock over on a row the winner has just deleted.
+    if (!isOpen(taskId)) {
       throw new TaskAlreadyCompletedException();
+    }
+  }
+
+  private boolean isOpen(String taskId) {
+    try {
+      return jdbc.queryForObject("select count(*) from ACT_RU_TASK where ID_ = ?", Long.class, taskId) > 0;
+    } catch (DataAccessException transactionBroken) {
+      return true; // nothing more to learn here: the caller's own error stands
     }
   }
 
