@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.security.Roles;
 import org.springframework.context.annotation.Lazy;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The role a user acts in, for the ledger: their first city role, "administrators", or "system" for the engine. */
+/**
+ * Who acts, for the ledger: the role a user acts in (their first city role, "administrators", or "system" for the
+ * engine) and the name the public sees for them (their full name, never the login name that signs them in).
+ */
 @Component
 public class ActorRoles {
 
@@ -28,16 +32,32 @@ public class ActorRoles {
     this.system = system;
   }
 
+  /** A user as the ledger knows them: role and public name. */
+  record Actor(String role, String publicName) {
+  }
+
   public String of(String userId) {
     if (userId == null || SYSTEM.equals(userId)) {
       return SYSTEM;
     }
+    return actor(userId).role();
+  }
+
+  /** The user's full name, for what is published; null when the directory has none. */
+  public String publicName(String userId) {
+    if (userId == null || SYSTEM.equals(userId)) {
+      return null;
+    }
+    return actor(userId).publicName();
+  }
+
+  private Actor actor(String userId) {
     // One lookup per user and transaction: a transition records several entries by the same user.
     @SuppressWarnings("unchecked")
-    Map<String, String> known = TransactionSynchronizationManager.isSynchronizationActive()
-        ? (Map<String, String>) TransactionSynchronizationManager.getResource(this) : null;
+    Map<String, Actor> known = TransactionSynchronizationManager.isSynchronizationActive()
+        ? (Map<String, Actor>) TransactionSynchronizationManager.getResource(this) : null;
     if (known == null && TransactionSynchronizationManager.isSynchronizationActive()) {
-      Map<String, String> fresh = new HashMap<>();
+      Map<String, Actor> fresh = new HashMap<>();
       TransactionSynchronizationManager.bindResource(this, fresh);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -53,14 +73,19 @@ public class ActorRoles {
     return known.computeIfAbsent(userId, this::lookUp);
   }
 
-  private String lookUp(String userId) {
+  private Actor lookUp(String userId) {
     List<String> groups = system.call(() -> identity.createGroupQuery().groupMember(userId).list()).stream()
         .map(Group::getId).toList();
-    for (String role : Roles.CITY_ROLES) {
-      if (groups.contains(role)) {
-        return role;
+    User user = system.call(() -> identity.createUserQuery().userId(userId).singleResult());
+    String name = user == null ? "" : String.join(" ", user.getFirstName() == null ? "" : user.getFirstName(),
+        user.getLastName() == null ? "" : user.getLastName()).strip();
+    String role = groups.contains(Roles.ADMINISTRATORS) ? "administrators" : "unknown";
+    for (String cityRole : Roles.CITY_ROLES) {
+      if (groups.contains(cityRole)) {
+        role = cityRole;
+        break;
       }
     }
-    return groups.contains(Roles.ADMINISTRATORS) ? "administrators" : "unknown";
+    return new Actor(role, name.isEmpty() ? null : name);
   }
 }

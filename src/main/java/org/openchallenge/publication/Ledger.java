@@ -94,8 +94,10 @@ public class Ledger {
     }
     internal.putAll(e.data());
     Map<String, Object> visible = new LinkedHashMap<>();
-    if (e.actor() != null && policy.actorIsPublic(e.actorRole())) {
-      visible.put("actor", e.actor());
+    // A public actor by full name: login names would tell an attacker which accounts to aim at.
+    String publicName = e.actor() != null && policy.actorIsPublic(e.actorRole()) ? roles.publicName(e.actor()) : null;
+    if (publicName != null) {
+      visible.put("actor", publicName);
     }
     visible.putAll(policy.publicData(e.kind(), e.data()));
     String internalJson = json(internal);

@@ -207,6 +207,13 @@ class EngineApiGuardTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(driver.tasks.createTaskQuery().taskId(framing.getId()).singleResult().getAssignee())
         .isEqualTo("oscar");
+    // The public ledger names the official who acted by full name, never by the login an attacker could aim at.
+    assertThat(call("oscar", HttpMethod.POST, task + "/submit-form", Map.of("variables", framingVariables()))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    List<String> published = db.sql("select public_data from ledger_entry where case_key = ? and kind = "
+        + "'task.completed'").param(key).query(String.class).list();
+    assertThat(published).anyMatch(d -> d.contains("\"actor\":\"Oscar Official\""))
+        .noneMatch(d -> d.contains("\"oscar\""));
   }
 
   // ------------------------------------------------------------------ managers (item 3)
@@ -298,9 +305,7 @@ class EngineApiGuardTest {
     for (int i = 0; i < 8; i++) {
       keys.add(driver.openNeed("Race " + i).getBusinessKey());
     }
-    Map<String, Object> framing = new java.util.HashMap<>();
-    driver.framing(List.of("sam")).forEach((k, v) -> framing.put(k, v instanceof org.camunda.bpm.engine.variable
-        .value.TypedValue typed ? Map.of("type", "Json", "value", typed.getValue().toString()) : value(v)));
+    Map<String, Object> framing = framingVariables();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (String key : keys) {
@@ -351,6 +356,14 @@ class EngineApiGuardTest {
     String key = driver.openNeed(title).getBusinessKey();
     driver.submit(key, "Task_FrameChallenge", driver.framing(List.of("sam")));
     return key;
+  }
+
+  /** The framing form as Tasklist submits it: values untyped, lists as Json text. */
+  private Map<String, Object> framingVariables() {
+    Map<String, Object> framing = new java.util.HashMap<>();
+    driver.framing(List.of("sam")).forEach((k, v) -> framing.put(k, v instanceof org.camunda.bpm.engine.variable
+        .value.TypedValue typed ? Map.of("type", "Json", "value", typed.getValue().toString()) : value(v)));
+    return framing;
   }
 
   private List<?> variables(String key, String name) {
