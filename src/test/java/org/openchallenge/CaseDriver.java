@@ -307,9 +307,15 @@ public class CaseDriver {
         milestones));
   }
 
+  /** A contract from 2027 to 2028, or from today for two years once that lies in the past (dates cannot precede the case). */
+  public static final java.time.LocalDate CONTRACT_START =
+      java.time.LocalDate.now().isAfter(java.time.LocalDate.of(2027, 1, 1)) ? java.time.LocalDate.now()
+          : java.time.LocalDate.of(2027, 1, 1);
+  public static final java.time.LocalDate CONTRACT_END = CONTRACT_START.plusYears(2).minusDays(1);
+
   public static Map<String, Object> contract(List<Map<String, Object>> targets, List<Map<String, Object>> milestones) {
     return form("supplier", "paula Ltd", "contractValue", 180000, "currency", "EUR",
-        "startDate", "2027-01-01", "endDate", "2028-12-31", "reportingMonths", 3, "targets", targets,
+        "startDate", CONTRACT_START.toString(), "endDate", CONTRACT_END.toString(), "reportingMonths", 3, "targets", targets,
         "milestones", milestones);
   }
 

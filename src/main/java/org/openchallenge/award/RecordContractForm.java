@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.cases.CaseService;
 import org.openchallenge.intake.Solution;
 import org.openchallenge.monitoring.DeliveryService;
 import org.openchallenge.monitoring.MonitoringService;
 import org.openchallenge.need.Indicator;
 import org.openchallenge.platform.Actors;
+import org.openchallenge.platform.Codes;
 import org.openchallenge.platform.FormData;
 import org.openchallenge.platform.FormInput;
 import org.openchallenge.platform.TaskForm;
@@ -33,9 +35,11 @@ public class RecordContractForm extends TaskForm {
   private final DeliveryService delivery;
   private final MonitoringService monitoring;
   private final Actors actors;
+  private final CaseService cases;
 
   public RecordContractForm(AwardService award, DeliveryService delivery, MonitoringService monitoring,
-                            Actors actors) {
+                            Actors actors, CaseService cases) {
+    this.cases = cases;
     this.award = award;
     this.delivery = delivery;
     this.monitoring = monitoring;
@@ -67,17 +71,19 @@ public class RecordContractForm extends TaskForm {
     BigDecimal value = in.decimal("contractValue", "Contract value", new BigDecimal("0.01"),
         new BigDecimal("9999999999999"));
     String currency = in.text("currency", "Currency", 3);
-    if (currency != null && !currency.matches("[A-Z]{3}")) {
-      in.problem("Currency must be a three-letter ISO 4217 code such as EUR");
+    if (currency != null && !Codes.isCurrency(currency)) {
+      in.problem("Currency must be an ISO 4217 currency code such as EUR");
     }
-    LocalDate start = in.date("startDate", "Start date");
-    LocalDate end = in.date("endDate", "End date");
+    LocalDate earliest = cases.earliestDate(key);
+    LocalDate latest = cases.latestDate();
+    LocalDate start = in.date("startDate", "Start date", earliest, latest);
+    LocalDate end = in.date("endDate", "End date", earliest, latest);
     if (start != null && end != null && !end.isAfter(start)) {
       in.problem("End date must be after the start date");
     }
     Integer months = in.whole("reportingMonths", "Reporting period (months)", 1, 12);
     List<AgreedTarget> targets = targets(key, in);
-    List<DeliveryService.PlannedMilestone> milestones = milestones(in, start, end);
+    List<DeliveryService.PlannedMilestone> milestones = milestones(in, start, end, earliest, latest);
     in.throwIfInvalid();
     String by = actors.current(task);
     award.recordContract(key, new AwardService.Contract(award.awardedSolution(key).id(), supplier, value, currency,
@@ -115,11 +121,12 @@ public class RecordContractForm extends TaskForm {
     return List.copyOf(agreed.values());
   }
 
-  private List<DeliveryService.PlannedMilestone> milestones(FormInput in, LocalDate start, LocalDate end) {
+  private List<DeliveryService.PlannedMilestone> milestones(FormInput in, LocalDate start, LocalDate end,
+                                                            LocalDate earliest, LocalDate latest) {
     List<DeliveryService.PlannedMilestone> planned = new ArrayList<>();
     for (FormInput row : in.rows("milestones", "Milestone", 0, MAX_MILESTONES)) {
       String name = row.text("milestoneName", "Name", 200);
-      LocalDate due = row.date("dueDate", "Due date");
+      LocalDate due = row.date("dueDate", "Due date", earliest, latest);
       if (due != null && start != null && end != null && (due.isBefore(start) || due.isAfter(end))) {
         row.problem("the due date " + due + " must fall within the contract, " + start + " to " + end);
       }

@@ -35,6 +35,18 @@ public class CaseService {
     return cases.insert(need, openedBy, now());
   }
 
+  /**
+   * The range of every date entered on a case: not before the day it opened, at most
+   * {@link org.openchallenge.platform.FormInput#MAX_YEARS_AHEAD} years ahead.
+   */
+  public java.time.LocalDate earliestDate(String businessKey) {
+    return require(businessKey).openedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+  }
+
+  public java.time.LocalDate latestDate() {
+    return java.time.LocalDate.now(clock).plusYears(org.openchallenge.platform.FormInput.MAX_YEARS_AHEAD);
+  }
+
   public ProcurementCase require(String businessKey) {
     return cases.find(businessKey).orElseThrow(() -> ApiException.notFound("No case " + businessKey));
   }

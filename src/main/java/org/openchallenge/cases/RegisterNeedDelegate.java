@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.openchallenge.platform.Actors;
+import org.openchallenge.platform.Codes;
 import org.openchallenge.platform.FormInput;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +52,8 @@ public class RegisterNeedDelegate implements JavaDelegate {
     if (currency == null) {
       return "EUR";
     }
-    if (!currency.matches("[A-Z]{3}")) {
-      in.problem("Currency must be a three-letter ISO 4217 code such as EUR");
+    if (!Codes.isCurrency(currency)) {
+      in.problem("Currency must be an ISO 4217 currency code such as EUR");
     }
     return currency;
   }

@@ -58,6 +58,18 @@ public class CatalogueSearch {
   public record Page(List<Entry> items, int page, int size, long total) {
   }
 
+  /**
+   * The order of results, each ending in descending id so that paging never skips or repeats. RELEVANCE ranks by
+   * the search text on PostgreSQL; without a text, or on H2 (which cannot rank), it is NEWEST.
+   */
+  public enum Sort {
+    RELEVANCE, NEWEST, OLDEST, TITLE;
+
+    public static Sort of(String parameter, boolean withText) {
+      return parameter == null ? (withText ? RELEVANCE : NEWEST) : valueOf(parameter.toUpperCase(Locale.ROOT));
+    }
+  }
+
   private final JdbcClient db;
   private final boolean postgres;
 
@@ -70,10 +82,18 @@ public class CatalogueSearch {
   }
 
   public Page search(Filter f, int page, int size) {
+    return search(f, Sort.of(null, f.text() != null && !f.text().isBlank()), page, size);
+  }
+
+  public Page search(Filter f, Sort sort, int page, int size) {
     StringBuilder where = new StringBuilder(" where ").append(PUBLIC);
     Map<String, Object> params = new HashMap<>();
     String rank = null;
     if (f.text() != null && !f.text().isBlank()) {
+      if (!f.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
+        // Nothing to search for ("%", "_", "-"): nothing matches, as websearch_to_tsquery finds no lexeme in it.
+        return new Page(List.of(), page, size, 0);
+      }
       if (postgres) {
         // The stored, indexed vector of V3__catalogue_search.sql; websearch syntax ("a b", -c, "x or y").
         where.append(" and s.search_vector @@ websearch_to_tsquery('simple', :text)");
@@ -97,8 +117,13 @@ public class CatalogueSearch {
     condition(where, params, "s.source", "source", name(f.source()));
 
     long total = db.sql("select count(*) " + FROM + where).params(params).query(Long.class).single();
-    // Stable: ties (and everything without a search text) in descending id order.
-    String order = rank == null ? " order by s.id desc" : " order by " + rank + " desc, s.id desc";
+    // Stable: ties in descending id order.
+    String order = switch (sort) {
+      case RELEVANCE -> rank == null ? " order by s.id desc" : " order by " + rank + " desc, s.id desc";
+      case NEWEST -> " order by s.id desc";
+      case OLDEST -> " order by s.id asc";
+      case TITLE -> " order by lower(s.title), s.id desc";
+    };
     params.put("limit", size);
     params.put("offset", (long) page * size);
     List<Entry> items = db.sql("select " + COLUMNS + " " + FROM + where + order + " limit :limit offset :offset")

@@ -7,6 +7,8 @@ import java.util.List;
 import org.openchallenge.jury.JuryService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.ApiException;
+import org.openchallenge.platform.IsoCountry;
+import org.openchallenge.platform.IsoCurrency;
 import org.openchallenge.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -49,7 +51,7 @@ public class SubmissionController {
   }
 
   public record AttachmentRequest(
-      @Size(max = 200) String label,
+      @NotBlank @Size(max = 200) String label,
       @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https link")
       String url) {
   }
@@ -60,12 +62,12 @@ public class SubmissionController {
       @NotBlank @Size(max = 4000) String howMeetsOutcomes,
       @NotBlank @Size(max = 200) String organisationName,
       @NotNull Solution.OrganisationType organisationType,
-      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as NL") String country,
+      @NotBlank @IsoCountry String country,
       @NotNull Solution.Maturity maturity,
       @Size(max = 2000) String maturityReferences,
       @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 16, fraction = 2)
       BigDecimal indicativeCost,
-      @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String costCurrency,
+      @IsoCurrency String costCurrency,
       @Size(max = 10) List<@Valid @NotNull AttachmentRequest> attachments,
       @Size(max = 8000) String confidentialDetails) {
 
@@ -77,7 +79,7 @@ public class SubmissionController {
         throw ApiException.badRequest("maturityReferences: name where the solution is deployed");
       }
       List<SubmissionDetails.Attachment> links = attachments == null ? List.of() : attachments.stream()
-          .map(a -> new SubmissionDetails.Attachment(blank(a.label()) ? null : a.label().strip(), a.url().strip()))
+          .map(a -> new SubmissionDetails.Attachment(a.label().strip(), a.url().strip()))
           .toList();
       return new IntakeService.Submission(title.strip(), summary.strip(), howMeetsOutcomes.strip(),
           organisationName.strip(), organisationType, country, maturity, new SubmissionDetails(indicativeCost,

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.intake.Solution;
+import org.openchallenge.cases.CaseService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.Directory;
 import org.openchallenge.platform.FormData;
@@ -34,8 +35,10 @@ public class ComposeJuryForm extends TaskForm {
   private final Directory directory;
   private final Actors actors;
   private final Clock clock;
+  private final CaseService cases;
 
-  public ComposeJuryForm(JuryService jury, Directory directory, Actors actors, Clock clock) {
+  public ComposeJuryForm(JuryService jury, Directory directory, Actors actors, Clock clock, CaseService cases) {
+    this.cases = cases;
     this.jury = jury;
     this.directory = directory;
     this.actors = actors;
@@ -94,7 +97,7 @@ public class ComposeJuryForm extends TaskForm {
       }
     }
     boolean qualificationRequired = in.checked("qualificationRequired");
-    LocalDate deadline = in.date("scoringDeadline", "Scoring deadline");
+    LocalDate deadline = in.date("scoringDeadline", "Scoring deadline", cases.earliestDate(key), cases.latestDate());
     if (deadline != null && !deadline.isAfter(LocalDate.now(clock))) {
       in.problem("Scoring deadline must be after today");
     }

@@ -52,8 +52,15 @@ public class AlgorithmRegister {
     ledger.record(e.caseKey(), "register.recorded", e.systemName(), by, data);
   }
 
-  public List<Entry> all() {
-    return db.sql(SELECT + " order by r.recorded_at desc, c.id desc").query(this::map).list();
+  public record Page(List<Entry> items, int page, int size, long total) {
+  }
+
+  /** One page of the register, newest record first (ties by case, so paging never skips or repeats). */
+  public Page page(int page, int size) {
+    long total = db.sql("select count(*) from algorithm_register_record").query(Long.class).single();
+    List<Entry> items = db.sql(SELECT + " order by r.recorded_at desc, c.id desc limit :limit offset :offset")
+        .param("limit", size).param("offset", (long) page * size).query(this::map).list();
+    return new Page(items, page, size, total);
   }
 
   public Optional<Entry> of(String caseKey) {

@@ -2,11 +2,16 @@ package org.openchallenge.monitoring;
 
 import java.util.List;
 
+import org.openchallenge.intake.CatalogueController;
 import org.openchallenge.platform.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** The public algorithm register (no login). */
 @RestController
@@ -21,9 +26,12 @@ public class AlgorithmRegisterController {
     this.monitoring = monitoring;
   }
 
+  /** Paged like the open solution catalogue, with the same limits. */
   @GetMapping
-  public List<AlgorithmRegister.Entry> all() {
-    return register.all();
+  public AlgorithmRegister.Page all(
+      @RequestParam(defaultValue = "0") @Min(0) @Max(CatalogueController.MAX_PAGE) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(CatalogueController.MAX_SIZE) int size) {
+    return register.page(page, size);
   }
 
   @GetMapping("/{businessKey}")

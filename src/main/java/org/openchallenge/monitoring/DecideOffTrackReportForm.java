@@ -58,7 +58,7 @@ public class DecideOffTrackReportForm extends TaskForm {
     LocalDate followUp = null;
     if (decision == OffTrackEscalation.Decision.CORRECTIVE_PLAN) {
       plan = in.text("correctivePlan", "Corrective action plan", 4000);
-      followUp = in.date("followUpDate", "Follow-up due date");
+      followUp = in.date("followUpDate", "Follow-up due date", cases.earliestDate(key), cases.latestDate());
       LocalDate contractEnd = award.contract(key).orElseThrow().endDate();
       if (followUp != null && !followUp.isAfter(LocalDate.now(clock))) {
         in.problem("Follow-up due date must be in the future");

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.award.AwardService;
+import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.CaseVariables;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
@@ -25,8 +26,11 @@ public class HandleOverdueMilestoneForm extends TaskForm {
   private final AwardService award;
   private final Actors actors;
   private final Clock clock;
+  private final CaseService cases;
 
-  public HandleOverdueMilestoneForm(DeliveryService delivery, AwardService award, Actors actors, Clock clock) {
+  public HandleOverdueMilestoneForm(DeliveryService delivery, AwardService award, Actors actors, Clock clock,
+                                    CaseService cases) {
+    this.cases = cases;
     this.delivery = delivery;
     this.award = award;
     this.actors = actors;
@@ -46,14 +50,14 @@ public class HandleOverdueMilestoneForm extends TaskForm {
     LocalDate today = LocalDate.now(clock);
     String by = actors.current(task);
     if (resolution == Resolution.COMPLETED) {
-      LocalDate on = in.date("completedOn", "Completed on");
+      LocalDate on = in.date("completedOn", "Completed on", cases.earliestDate(key), cases.latestDate());
       if (on != null && on.isAfter(today)) {
         in.problem("Completed on cannot be in the future");
       }
       in.throwIfInvalid();
       delivery.complete(key, milestoneId(task), on, "Completed after its due date", by);
     } else if (resolution == Resolution.RESCHEDULED) {
-      LocalDate due = in.date("newDueDate", "New due date");
+      LocalDate due = in.date("newDueDate", "New due date", cases.earliestDate(key), cases.latestDate());
       String reason = in.text("rescheduleReason", "Reason for the delay", 4000);
       LocalDate contractEnd = award.contract(key).orElseThrow().endDate();
       if (due != null && !due.isAfter(today)) {

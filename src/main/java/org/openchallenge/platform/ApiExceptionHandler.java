@@ -1,6 +1,7 @@
 package org.openchallenge.platform;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** One JSON error body for the application's API: status, error and a message; never a stack trace or SQL. */
 @RestControllerAdvice(basePackages = "org.openchallenge")
@@ -64,7 +67,27 @@ public class ApiExceptionHandler {
         return ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
       }
     }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        String problem = mapping instanceof StrictJsonInput.Refusal refusal ? refusal.problem()
+            : "is not of the expected type";
+        return ApiError.of(HttpStatus.BAD_REQUEST, jsonPath(mapping.getPath()) + ": " + problem);
+      }
+    }
     return ApiError.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
+  }
+
+  /** The field's path as a client wrote it: {@code attachments[0].label}. */
+  private static String jsonPath(List<JsonMappingException.Reference> path) {
+    StringBuilder text = new StringBuilder();
+    for (JsonMappingException.Reference step : path) {
+      if (step.getFieldName() != null) {
+        text.append(text.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else {
+        text.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return text.toString();
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

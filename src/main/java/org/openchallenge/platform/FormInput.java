@@ -43,7 +43,10 @@ public final class FormInput {
     return of(values::get);
   }
 
-  /** A required text, trimmed. */
+  /** How far ahead a date may lie: enough for any contract, small enough that no date computation overflows. */
+  public static final int MAX_YEARS_AHEAD = 20;
+
+  /** A required text, trimmed and normalised (NFC). */
   public String text(String key, String label, int maxLength) {
     String value = optionalText(key, label, maxLength);
     if (value == null) {
@@ -52,7 +55,8 @@ public final class FormInput {
     return value;
   }
 
-  /** An optional text, trimmed; null when blank. */
+  /** An optional text, trimmed and normalised (NFC); null when blank. Invalid Unicode and control characters other
+   * than tab and line breaks are refused. */
   public String optionalText(String key, String label, int maxLength) {
     Object raw = raw(key);
     if (raw == null) {
@@ -62,7 +66,12 @@ public final class FormInput {
       problem(label + " must be text");
       return null;
     }
-    String value = s.strip();
+    String invalid = UserText.problem(s);
+    if (invalid != null) {
+      problem(label + " " + invalid);
+      return null;
+    }
+    String value = UserText.normalised(s.strip());
     if (value.isEmpty()) {
       return null;
     }
@@ -130,22 +139,31 @@ public final class FormInput {
     return raw instanceof Boolean b ? b : raw != null && "true".equalsIgnoreCase(raw.toString());
   }
 
-  /** A required date (ISO yyyy-MM-dd, as Camunda Forms' date picker submits it). */
-  public LocalDate date(String key, String label) {
+  /**
+   * A required date (ISO yyyy-MM-dd, as Camunda Forms' date picker submits it) within [earliest, latest]: every date
+   * has a range, since timers and periods computed from an absurd one fail later and stick the case.
+   */
+  public LocalDate date(String key, String label, LocalDate earliest, LocalDate latest) {
     Object raw = raw(key);
     if (raw == null || raw.toString().isBlank()) {
       problem(label + " is required");
       return null;
     }
+    LocalDate value;
     try {
-      return LocalDate.parse(raw.toString().strip());
+      value = LocalDate.parse(raw.toString().strip());
     } catch (DateTimeParseException e) {
       problem(label + " must be a date (yyyy-MM-dd)");
       return null;
     }
+    if (value.isBefore(earliest) || value.isAfter(latest)) {
+      problem(label + " must be between " + earliest + " and " + latest + " (it is " + value + ")");
+      return null;
+    }
+    return value;
   }
 
-  /** A list of texts (tag list, checklist); empty when nothing was chosen. */
+  /** A list of texts (tag list, checklist), each trimmed and normalised; empty when nothing was chosen. */
   public List<String> strings(String key, String label) {
     Object raw = raw(key);
     if (raw == null) {
@@ -161,7 +179,12 @@ public final class FormInput {
         problem(label + " must hold texts only");
         return List.of();
       }
-      values.add(item.toString().strip());
+      String invalid = UserText.problem(item.toString());
+      if (invalid != null) {
+        problem(label + " " + invalid);
+        return List.of();
+      }
+      values.add(UserText.normalised(item.toString().strip()));
     }
     return values;
   }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openchallenge.platform.UserText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -101,9 +102,14 @@ public class Ledger {
     }
     visible.putAll(policy.publicData(e.kind(), e.data()));
     String internalJson = json(internal);
+    String publicJson = json(visible);
+    // What cannot be written as UTF-8 (or stored by PostgreSQL) would break every feed page that holds it.
+    if (!UserText.isWellFormed(internalJson) || (e.subject() != null && UserText.problem(e.subject()) != null)) {
+      throw new IllegalArgumentException("A " + e.kind() + " ledger entry holds text that is not valid Unicode");
+    }
     pending().add(new Pending(e.caseKey(), e.processInstanceId(),
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), e.kind(), e.subject(), e.actorRole(),
-        json(visible), internalJson, sha256(internalJson)));
+        publicJson, internalJson, sha256(internalJson)));
   }
 
   /** An entry recorded in a transaction that has not committed yet. */

@@ -160,7 +160,7 @@ class SubmissionApiTest {
     wrongType.put("maturity", "MATURE");
 
     Map<Map<String, Object>, String> cases = Map.of(script, "url", noCurrency, "costCurrency", negative,
-        "indicativeCost", tooMany, "attachments", noReferences, "maturityReferences", wrongType, "request body");
+        "indicativeCost", tooMany, "attachments", noReferences, "maturityReferences", wrongType, "maturity: must be one of");
     cases.forEach((body, field) -> {
       ResponseEntity<Map> refused = call("paula", HttpMethod.POST, path(key), body);
       assertThat(refused.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -50,7 +50,7 @@ class JuryDeliberationProcessTest {
     // Bad input is refused before the check: unknown users, duplicates, no seat, a past deadline.
     assertThatThrownBy(() -> juries.compose(key, List.of(CaseDriver.member("olivia", "CITIZEN", false),
         CaseDriver.member("judy", "CITIZEN", false), Map.of("juror", "judy", "seatType", "KING")),
-        "scoringDeadline", "2020-01-01"))
+        "scoringDeadline", java.time.LocalDate.now().toString()))
         .hasMessageContaining("olivia is not a member of the jurors group")
         .hasMessageContaining("Seat must be one of OFFICIAL, CITIZEN")
         .hasMessageContaining("Scoring deadline must be after today");

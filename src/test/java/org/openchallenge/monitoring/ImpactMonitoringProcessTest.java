@@ -106,7 +106,7 @@ class ImpactMonitoringProcessTest {
         .hasMessageContaining("Follow-up due date is required");
     assertThatThrownBy(() -> driver.submit(key, "Task_DecideOffTrackReport", form("offTrackDecision",
         "CORRECTIVE_PLAN", "decisionReason", "Works slipped.", "correctivePlan", "Second crew.",
-        "followUpDate", LocalDate.now().minusDays(1).toString())))
+        "followUpDate", LocalDate.now().toString()))) // today: on or after the case opened, not in the future
         .hasMessageContaining("Follow-up due date must be in the future");
     assertThat(count("off_track_decision", key)).isZero();
 
@@ -285,7 +285,7 @@ class ImpactMonitoringProcessTest {
     assertThat(driver.tasks.getVariableLocal(task, "milestone")).isEqualTo("All crossings rebuilt");
     assertThat(driver.tasks.createTaskQuery().taskId(task).taskCandidateGroup("officials").count()).isEqualTo(1);
     assertThatThrownBy(() -> driver.submit(key, "Task_HandleOverdueMilestone", form("milestoneResolution",
-        "RESCHEDULED", "newDueDate", LocalDate.now().minusDays(3).toString(), "rescheduleReason", "Rain.")))
+        "RESCHEDULED", "newDueDate", LocalDate.now().toString(), "rescheduleReason", "Rain.")))
         .hasMessageContaining("New due date must be in the future");
     LocalDate newDue = LocalDate.now().plusDays(60);
     driver.submit(key, "Task_HandleOverdueMilestone", form("milestoneResolution", "RESCHEDULED",

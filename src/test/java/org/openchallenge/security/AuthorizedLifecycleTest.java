@@ -101,7 +101,7 @@ class AuthorizedLifecycleTest {
     String contract = taskOf("olivia", key, "Task_RecordContract");
     List<Map<String, Object>> targets = rows("olivia", contract, "targets");
     submit("olivia", contract, CaseDriver.form("supplier", "Shade BV", "contractValue", 90000, "currency", "EUR",
-        "startDate", "2027-03-01", "endDate", "2027-12-31", "reportingMonths", 6, "targets", targets,
+        "startDate", CaseDriver.CONTRACT_START.toString(), "endDate", CaseDriver.CONTRACT_START.plusMonths(10).toString(), "reportingMonths", 6, "targets", targets,
         "milestones", List.of()));
 
     passTimer(key, "impactMonitoring", "Event_ReportingPeriodElapsed");
