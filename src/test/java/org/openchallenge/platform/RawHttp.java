@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-  public record Reply(int status, Map<String, String> headers, String body) {
+  public record Reply(int status, Map<String, String> headers, List<String> setCookies, String body) {
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -66,16 +68,22 @@ public final class RawHttp {
     String[] lines = head.split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
+    List<String> cookies = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = lines[i].substring(colon + 1).trim();
+        headers.put(name, value);
+        if (name.equals("set-cookie")) {
+          cookies.add(value);
+        }
       }
     }
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
-    return new Reply(status, headers, body);
+    return new Reply(status, headers, cookies, body);
   }
 
   private static String dechunk(String chunked) {
