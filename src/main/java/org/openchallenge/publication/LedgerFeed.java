@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.openchallenge.platform.Durability;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,14 +40,19 @@ public class LedgerFeed {
   }
 
   private final JdbcClient db;
+  private final Durability durability;
 
-  public LedgerFeed(JdbcClient db) {
+  public LedgerFeed(JdbcClient db, Durability durability) {
     this.db = db;
+    this.durability = durability;
   }
 
   public Head head() {
-    return db.sql("select position, hash from ledger_head where id = 1")
+    Head head = db.sql("select position, hash from ledger_head where id = 1")
         .query((rs, n) -> new Head(rs.getLong("position"), rs.getString("hash"))).single();
+    // A position once served must survive a crash (a lost one would be reissued with another hash).
+    durability.awaitCommitted();
+    return head;
   }
 
   /** Committed entries after a position, in position order; {@code next} is where to read on from. */
@@ -64,10 +70,12 @@ public class LedgerFeed {
 
   private List<Ledger.Entry> select(long after, int limit, String caseKey) {
     // Positions are handed out at commit, so "position > after" never skips one still to appear.
-    return db.sql("select * from ledger_entry where position > :after"
+    List<Ledger.Entry> entries = db.sql("select * from ledger_entry where position > :after"
             + (caseKey == null ? "" : " and case_key = :case") + " order by position limit :limit")
         .param("after", after).param("limit", limit).params(caseKey == null ? Map.of() : Map.of("case", caseKey))
         .query(LedgerFeed::entry).list();
+    durability.awaitCommitted();
+    return entries;
   }
 
   /**
