@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.openchallenge.cases.CaseService;
-import org.openchallenge.cases.ProcurementCase;
 import org.openchallenge.intake.Solution;
 import org.openchallenge.intake.SolutionRepository;
 import org.openchallenge.jury.JuryService;
@@ -47,13 +46,8 @@ public class AwardService {
   }
 
   public void review(String businessKey, boolean confirmed, String comment, String by) {
-    ProcurementCase c = cases.require(businessKey);
     Solution awarded = awardedSolution(businessKey);
-    db.sql("""
-        update jury_decision set confirmed = :confirmed, review_comment = :comment, reviewed_by = :by,
-          reviewed_at = :at where case_id = :c and jury_round = :r""")
-        .param("confirmed", confirmed).param("comment", comment).param("by", by).param("at", now())
-        .param("c", c.id()).param("r", c.juryRound()).update();
+    jury.recordReview(businessKey, confirmed, comment, by, now());
     if (confirmed) {
       solutions.setStatus(awarded.id(), Solution.Status.AWARDED);
     }

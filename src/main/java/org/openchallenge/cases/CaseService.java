@@ -1,12 +1,12 @@
 package org.openchallenge.cases;
 
-import org.openchallenge.publication.Ledger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.platform.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +17,15 @@ public class CaseService {
   public static final String PROCESS_KEY = "procurementCase";
   public static final String MSG_CASE_CANCELLED = "Msg_CaseCancelled";
 
-  private final Ledger ledger;
+  private final ApplicationEventPublisher events;
   private final CaseRepository cases;
   private final RuntimeService runtime;
   private final Clock clock;
   private final EngineAsSystem system;
 
-  public CaseService(CaseRepository cases, RuntimeService runtime, Clock clock, EngineAsSystem system, Ledger ledger) {
-    this.ledger = ledger;
+  public CaseService(CaseRepository cases, RuntimeService runtime, Clock clock, EngineAsSystem system,
+                     ApplicationEventPublisher events) {
+    this.events = events;
     this.system = system;
     this.cases = cases;
     this.runtime = runtime;
@@ -78,7 +79,7 @@ public class CaseService {
       throw ApiException.conflict("Case " + businessKey + " has already ended (" + c.outcome() + ")");
     }
     cases.recordClosingReason(c.id(), reason, by);
-    ledger.record(businessKey, "case.cancelled", businessKey, by, java.util.Map.of("reason", reason));
+    events.publishEvent(new CaseCancelled(businessKey, by, reason));
     // The caller's role was checked by the API; the case's engine state is the application's to change.
     system.run(() -> runtime.createMessageCorrelation(MSG_CASE_CANCELLED)
         .processInstanceBusinessKey(businessKey)

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.openchallenge.jury.JuryService;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.ApiException;
 import org.openchallenge.platform.IsoCountry;
@@ -41,10 +40,10 @@ import jakarta.validation.constraints.Size;
 public class SubmissionController {
 
   private final IntakeService intake;
-  private final JuryService jury;
+  private final JuryMembership jury;
   private final Actors actors;
 
-  public SubmissionController(IntakeService intake, JuryService jury, Actors actors) {
+  public SubmissionController(IntakeService intake, JuryMembership jury, Actors actors) {
     this.intake = intake;
     this.jury = jury;
     this.actors = actors;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.need.EvaluationCriteria;
 import org.openchallenge.cases.CaseVariables;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;

@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.openchallenge.need.EvaluationCriteria;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.ProcurementCase;
+import org.openchallenge.intake.JuryMembership;
 import org.openchallenge.intake.Solution;
 import org.openchallenge.intake.SolutionRepository;
 import org.openchallenge.publication.Ledger;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
  * per-criterion scoring, the consensus and the decision, and what providers receive afterwards.
  */
 @Service
-public class JuryService {
+public class JuryService implements JuryMembership {
 
   public enum SeatType { OFFICIAL, CITIZEN, CIVIC_LEADER, DOMAIN_EXPERT, TECHNICAL_EXPERT }
 
@@ -228,6 +230,7 @@ public class JuryService {
   }
 
   /** Whether the user sits, or sat, on the case's jury (any round). */
+  @Override
   public boolean isJuror(String businessKey, String username) {
     return db.sql("""
         select count(*) from jury_member m join procurement_case c on c.id = m.case_id
@@ -501,6 +504,16 @@ public class JuryService {
             (Long) rs.getObject("solution_id", Long.class), rs.getString("reason"),
             (Boolean) rs.getObject("confirmed", Boolean.class)))
         .optional();
+  }
+
+  /** The managers' review of the current round's decision (the award module's confirmation), kept with it. */
+  public void recordReview(String businessKey, boolean confirmed, String comment, String by, OffsetDateTime at) {
+    ProcurementCase c = cases.require(businessKey);
+    db.sql("""
+        update jury_decision set confirmed = :confirmed, review_comment = :comment, reviewed_by = :by,
+          reviewed_at = :at where case_id = :c and jury_round = :r""")
+        .param("confirmed", confirmed).param("comment", comment).param("by", by).param("at", at)
+        .param("c", c.id()).param("r", c.juryRound()).update();
   }
 
   /** The current round's decision as the award's confirmation form shows it: the ranking with consensus scores. */

@@ -72,8 +72,7 @@ public class DeliveryService {
           changed_at) values (:c, :i, :old, :new, :reason, :by, :at)""")
         .param("c", caseId).param("i", indicatorId).param("old", indicator.target()).param("new", newTarget)
         .param("reason", reason).param("by", by).param("at", OffsetDateTime.now(clock)).update();
-    db.sql("update outcome_indicator set target = :t where id = :i").param("t", newTarget).param("i", indicatorId)
-        .update();
+    need.setTarget(caseId, indicatorId, newTarget);
     ledger.record(businessKey, "target.adjusted", indicator.name(), by, Map.of("indicator", indicator.name(),
         "unit", indicator.unit(), "oldTarget", indicator.target().stripTrailingZeros().toPlainString(),
         "newTarget", newTarget.stripTrailingZeros().toPlainString(), "reason", reason));

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.cases.ProcurementCase;
-import org.openchallenge.jury.EvaluationCriteria;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.Directory;
 import org.openchallenge.platform.FormData;

@@ -102,6 +102,12 @@ public class NeedService {
         .param("id", caseId).query(String.class).list();
   }
 
+  /** The target of an indicator as agreed at contract time (monitoring keeps the change and its reason). */
+  public void setTarget(long caseId, long indicatorId, java.math.BigDecimal target) {
+    db.sql("update outcome_indicator set target = :t where id = :i and case_id = :c").param("t", target)
+        .param("i", indicatorId).param("c", caseId).update();
+  }
+
   public void recordConsultationInput(String businessKey, String stakeholder, Stance stance, String input) {
     db.sql("""
         insert into consultation_input (case_id, stakeholder, stance, input, submitted_at)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openchallenge.need.EvaluationCriteria;
 import org.openchallenge.CaseDriver;
 import org.openchallenge.ProcessTest;
 import org.openchallenge.intake.Solution;

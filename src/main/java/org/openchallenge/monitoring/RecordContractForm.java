@@ -1,4 +1,4 @@
-package org.openchallenge.award;
+package org.openchallenge.monitoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.openchallenge.award.AwardService;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.intake.Solution;
-import org.openchallenge.monitoring.DeliveryService;
-import org.openchallenge.monitoring.MonitoringService;
 import org.openchallenge.need.Indicator;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.Codes;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task_RecordContract: the official records the signed contract with the awarded provider, confirms or adjusts each
  * indicator's target as agreed with the supplier (a change needs a reason), and plans the delivery milestones.
+ * It belongs to monitoring, which owns targets and milestones; the contract itself goes through award's API.
  */
 @Component("recordContractForm")
 public class RecordContractForm extends TaskForm {

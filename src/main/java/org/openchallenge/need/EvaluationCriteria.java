@@ -1,4 +1,4 @@
-package org.openchallenge.jury;
+package org.openchallenge.need;
 
 import java.util.ArrayList;
 import java.util.HashSet;
