@@ -48,8 +48,10 @@ public final class FormInput {
 
   /** A required text, trimmed and normalised (NFC). */
   public String text(String key, String label, int maxLength) {
+    int before = problems.size();
     String value = optionalText(key, label, maxLength);
-    if (value == null) {
+    // Only when nothing else was wrong with it: "too long" and "required" at once would confuse.
+    if (value == null && problems.size() == before) {
       problem(label + " is required");
     }
     return value;

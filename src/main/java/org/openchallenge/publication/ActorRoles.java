@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.security.Roles;
 import org.springframework.context.annotation.Lazy;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ActorRoles {
 
-  public static final String SYSTEM = "system";
+  /** The role of what the engine and the application do on their own: platform's acting user of that name. */
+  public static final String SYSTEM = Actors.SYSTEM;
 
   private final IdentityService identity;
   private final EngineAsSystem system;
