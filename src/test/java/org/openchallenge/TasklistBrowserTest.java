@@ -8,7 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openchallenge.intake.Solution;
-import org.openchallenge.jury.JuryService;
+import org.openchallenge.jury.ConflictsOfInterest;
+import org.openchallenge.jury.JuryDecision;
 import org.openchallenge.need.Indicator;
 import org.openchallenge.need.NeedService;
 import org.openchallenge.platform.BrowserTest;
@@ -37,7 +38,9 @@ class TasklistBrowserTest extends BrowserTest {
   @Autowired
   NeedService need;
   @Autowired
-  JuryService jury;
+  ConflictsOfInterest conflicts;
+  @Autowired
+  JuryDecision decisions;
   @Autowired
   JdbcClient db;
   @Autowired
@@ -165,7 +168,7 @@ class TasklistBrowserTest extends BrowserTest {
     browser.type(conflicted, "Nature of the conflict", "I advised its provider last year.");
     browser.complete();
     browser.waitFor("judy's declaration", () -> open(key, "Task_DeclareConflicts", "judy").isEmpty());
-    assertThat(jury.recusals(key, "judy")).containsExactly(first.id());
+    assertThat(conflicts.recusals(key, "judy")).containsExactly(first.id());
     for (String juror : List.of("jules", "jonas")) {
       cases.declareNoConflicts(key, juror);
     }
@@ -206,7 +209,7 @@ class TasklistBrowserTest extends BrowserTest {
     browser.type(decide, "Reason", "Highest consensus score.");
     browser.complete();
     browser.waitFor("the award confirmation", () -> !open(key, "Task_ConfirmAward").isEmpty());
-    assertThat(jury.currentDecision(key).orElseThrow().solutionId()).isEqualTo(first.id());
+    assertThat(decisions.currentDecision(key).orElseThrow().solutionId()).isEqualTo(first.id());
   }
 
   @Test

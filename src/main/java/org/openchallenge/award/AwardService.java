@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.openchallenge.cases.CaseService;
 import org.openchallenge.intake.Solution;
 import org.openchallenge.intake.SolutionRepository;
-import org.openchallenge.jury.JuryService;
+import org.openchallenge.jury.JuryDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +25,11 @@ public class AwardService {
   private final Ledger ledger;
   private final JdbcClient db;
   private final CaseService cases;
-  private final JuryService jury;
+  private final JuryDecision jury;
   private final SolutionRepository solutions;
   private final Clock clock;
 
-  public AwardService(JdbcClient db, CaseService cases, JuryService jury, SolutionRepository solutions, Clock clock, Ledger ledger) {
+  public AwardService(JdbcClient db, CaseService cases, JuryDecision jury, SolutionRepository solutions, Clock clock, Ledger ledger) {
     this.ledger = ledger;
     this.db = db;
     this.cases = cases;
@@ -40,7 +40,7 @@ public class AwardService {
 
   /** The solution the jury awarded in its current round. */
   public Solution awardedSolution(String businessKey) {
-    Long id = jury.currentDecision(businessKey).map(JuryService.Decision::solutionId)
+    Long id = jury.currentDecision(businessKey).map(JuryDecision.Decision::solutionId)
         .orElseThrow(() -> new IllegalStateException("Case " + businessKey + " has no award to confirm"));
     return solutions.find(id).orElseThrow();
   }

@@ -2,7 +2,7 @@ package org.openchallenge.award;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.cases.CaseVariables;
-import org.openchallenge.jury.JuryService;
+import org.openchallenge.jury.JuryDecision;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
 import org.openchallenge.platform.FormInput;
@@ -16,10 +16,10 @@ public class ConfirmAwardForm extends TaskForm {
   public enum Confirmation { CONFIRM, REFER_BACK }
 
   private final AwardService award;
-  private final JuryService jury;
+  private final JuryDecision jury;
   private final Actors actors;
 
-  public ConfirmAwardForm(AwardService award, JuryService jury, Actors actors) {
+  public ConfirmAwardForm(AwardService award, JuryDecision jury, Actors actors) {
     this.award = award;
     this.jury = jury;
     this.actors = actors;
@@ -29,7 +29,7 @@ public class ConfirmAwardForm extends TaskForm {
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
     data.put("awardedSolution", award.awardedSolution(key).label())
-        .put("juryReason", jury.currentDecision(key).map(JuryService.Decision::reason).orElse(null))
+        .put("juryReason", jury.currentDecision(key).map(JuryDecision.Decision::reason).orElse(null))
         .put("ranking", jury.describeRanking(key));
   }
 

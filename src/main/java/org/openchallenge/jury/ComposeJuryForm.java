@@ -31,15 +31,20 @@ public class ComposeJuryForm extends TaskForm {
   public static final int DEFAULT_SCORING_DAYS = 14;
   public static final int MAX_JURORS = 30;
 
-  private final JuryService jury;
+  private final JuryComposition jury;
+  private final CompositionCheck check;
+  private final ConflictsOfInterest conflicts;
   private final Directory directory;
   private final Actors actors;
   private final Clock clock;
   private final CaseService cases;
 
-  public ComposeJuryForm(JuryService jury, Directory directory, Actors actors, Clock clock, CaseService cases) {
+  public ComposeJuryForm(JuryComposition jury, CompositionCheck check, ConflictsOfInterest conflicts,
+                         Directory directory, Actors actors, Clock clock, CaseService cases) {
     this.cases = cases;
     this.jury = jury;
+    this.check = check;
+    this.conflicts = conflicts;
     this.directory = directory;
     this.actors = actors;
     this.clock = clock;
@@ -55,15 +60,15 @@ public class ComposeJuryForm extends TaskForm {
         .put("members", jury.members(key).stream().map(m -> Map.<String, Object>of("juror", m.username(),
             "seatType", m.seatType().name(), "qualified", m.qualified())).toList());
     var composition = jury.composition(key);
-    data.put("qualificationRequired", composition.map(JuryService.Composition::qualificationRequired).orElse(false))
+    data.put("qualificationRequired", composition.map(JuryComposition.Composition::qualificationRequired).orElse(false))
         .put("scoringDeadline", composition.map(c -> c.scoringDeadline().atZoneSameInstant(clock.getZone())
             .toLocalDate()).orElse(LocalDate.now(clock).plusDays(DEFAULT_SCORING_DAYS)).toString());
     List<String> why = new ArrayList<>();
     if (!jury.members(key).isEmpty()) {
-      jury.latestFindings(key).forEach(f -> why.add((f.severity() == JuryService.Severity.VIOLATION ? "Violation: "
+      check.latestFindings(key).forEach(f -> why.add((f.severity() == CompositionCheck.Severity.VIOLATION ? "Violation: "
           : "Warning: ") + f.reason()));
-      if (!jury.declaredJurors(key).isEmpty()) {
-        jury.belowQuorum(key).forEach((s, free) -> why.add("Below the quorum of " + jury.quorum()
+      if (!conflicts.declaredJurors(key).isEmpty()) {
+        conflicts.belowQuorum(key).forEach((s, free) -> why.add("Below the quorum of " + conflicts.quorum()
             + " unconflicted jurors: " + s.label() + " (" + free + "). Add jurors; jurors who declared stay."));
       }
     }
@@ -73,11 +78,11 @@ public class ComposeJuryForm extends TaskForm {
   @Override
   protected void submit(DelegateTask task, FormInput in) {
     String key = task.getExecution().getProcessBusinessKey();
-    List<JuryService.Member> members = new ArrayList<>();
+    List<JuryComposition.Member> members = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (FormInput row : in.rows("members", "Juror", 1, MAX_JURORS)) {
       String juror = row.text("juror", "Juror (username)", 100);
-      JuryService.SeatType seat = row.choice("seatType", "Seat", JuryService.SeatType.class);
+      JuryComposition.SeatType seat = row.choice("seatType", "Seat", JuryComposition.SeatType.class);
       boolean qualified = row.checked("qualified");
       if (juror == null || seat == null) {
         continue;
@@ -87,10 +92,10 @@ public class ComposeJuryForm extends TaskForm {
       } else if (!seen.add(juror)) {
         row.problem(juror + " appears twice");
       } else {
-        members.add(new JuryService.Member(juror, seat, qualified));
+        members.add(new JuryComposition.Member(juror, seat, qualified));
       }
     }
-    for (String declared : jury.declaredJurors(key)) {
+    for (String declared : conflicts.declaredJurors(key)) {
       if (!seen.contains(declared)) {
         in.problem("Jurors: " + declared + " has already declared conflicts of interest in this round and stays on "
             + "the jury (add jurors instead)");
@@ -102,7 +107,7 @@ public class ComposeJuryForm extends TaskForm {
       in.problem("Scoring deadline must be after today");
     }
     in.throwIfInvalid();
-    jury.compose(key, new JuryService.Composition(members, qualificationRequired,
+    jury.compose(key, new JuryComposition.Composition(members, qualificationRequired,
         deadline.atTime(LocalTime.MAX.withNano(0)).atZone(clock.getZone()).toOffsetDateTime()), actors.current(task));
   }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.openchallenge.need.EvaluationCriteria;
 import org.openchallenge.cases.CaseVariables;
+import org.openchallenge.jury.JuryDecision.Consensus;
 import org.openchallenge.platform.Actors;
 import org.openchallenge.platform.FormData;
 import org.openchallenge.platform.FormInput;
@@ -32,12 +33,18 @@ public class DecideAwardForm extends TaskForm {
 
   public static final String LARGE_DISAGREEMENT = "Large disagreement";
 
-  private final JuryService jury;
+  private final JuryComposition jury;
+  private final BlindScoring scoring;
+  // Qualified: the nested enum JuryDecision hides the bean's simple name here.
+  private final org.openchallenge.jury.JuryDecision decisions;
   private final EvaluationCriteria criteria;
   private final Actors actors;
 
-  public DecideAwardForm(JuryService jury, EvaluationCriteria criteria, Actors actors) {
+  public DecideAwardForm(JuryComposition jury, BlindScoring scoring, org.openchallenge.jury.JuryDecision decisions,
+                         EvaluationCriteria criteria, Actors actors) {
     this.jury = jury;
+    this.scoring = scoring;
+    this.decisions = decisions;
     this.criteria = criteria;
     this.actors = actors;
   }
@@ -47,7 +54,7 @@ public class DecideAwardForm extends TaskForm {
     String key = task.getExecution().getProcessBusinessKey();
     Map<String, String> options = new LinkedHashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JuryService.Standing st : jury.standings(key)) {
+    for (BlindScoring.Standing st : scoring.standings(key)) {
       options.put(String.valueOf(st.solution().id()), st.solution().label());
       Map<String, Object> row = new HashMap<>();
       row.put(SolutionRows.SOLUTION_ID, st.solution().id());
@@ -59,7 +66,7 @@ public class DecideAwardForm extends TaskForm {
           .stream().map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", ")));
       rows.add(row);
     }
-    List<String> missing = jury.missingJurors(key);
+    List<String> missing = scoring.missingJurors(key);
     data.put("missingScores", missing.isEmpty() ? null : "Missing scores (deadline passed): "
             + String.join(", ", missing) + ". Nothing was invented for them.")
         .put("consensus", rows).options("solutionOptions", options);
@@ -90,7 +97,7 @@ public class DecideAwardForm extends TaskForm {
         }
       }
     }
-    List<JuryService.Consensus> consensus = new ArrayList<>();
+    List<Consensus> consensus = new ArrayList<>();
     Set<Integer> ranks = new HashSet<>();
     List<Row> rows = new ArrayList<>();
     SolutionRows.read(in, "consensus", "Consensus", eligible, (id, row) -> {
@@ -105,9 +112,9 @@ public class DecideAwardForm extends TaskForm {
     });
     in.throwIfInvalid();
     for (Row r : rows) {
-      consensus.add(new JuryService.Consensus(r.id(), r.rank(), r.score(), r.rationale(), awarded.contains(r.id())));
+      consensus.add(new Consensus(r.id(), r.rank(), r.score(), r.rationale(), awarded.contains(r.id())));
     }
-    jury.decide(key, consensus, reason, actors.current(task));
+    decisions.decide(key, consensus, reason, actors.current(task));
     CaseVariables.AWARD_DECIDED.set(task.getExecution(), decision == JuryDecision.AWARD);
   }
 

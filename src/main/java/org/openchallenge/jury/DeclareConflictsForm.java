@@ -17,10 +17,12 @@ public class DeclareConflictsForm extends TaskForm {
 
   public enum Conflict { NONE, CONFLICT }
 
-  private final JuryService jury;
+  private final JuryComposition jury;
+  private final ConflictsOfInterest conflicts;
 
-  public DeclareConflictsForm(JuryService jury) {
+  public DeclareConflictsForm(JuryComposition jury, ConflictsOfInterest conflicts) {
     this.jury = jury;
+    this.conflicts = conflicts;
   }
 
   @Override
@@ -34,16 +36,16 @@ public class DeclareConflictsForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String key = task.getExecution().getProcessBusinessKey();
     List<Solution> eligible = jury.eligibleSolutions(key);
-    List<JuryService.Declaration> declarations = SolutionRows.read(in, "declarations", "Declaration", eligible,
+    List<ConflictsOfInterest.Declaration> declarations = SolutionRows.read(in, "declarations", "Declaration", eligible,
         (id, row) -> {
           Conflict conflict = row.choice("conflict", "Conflict of interest", Conflict.class);
           String nature = row.optionalText("nature", "Nature of the conflict", 1000);
           if (conflict == Conflict.CONFLICT && nature == null) {
             row.problem("Nature of the conflict is required when you declare a conflict");
           }
-          return new JuryService.Declaration(id, conflict == Conflict.CONFLICT, nature);
+          return new ConflictsOfInterest.Declaration(id, conflict == Conflict.CONFLICT, nature);
         });
     in.throwIfInvalid();
-    jury.declare(key, (String) task.getVariable(CaseVariables.JUROR), declarations);
+    conflicts.declare(key, (String) task.getVariable(CaseVariables.JUROR), declarations);
   }
 }

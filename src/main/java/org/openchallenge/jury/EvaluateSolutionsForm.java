@@ -25,11 +25,13 @@ import org.springframework.stereotype.Component;
 @Component("evaluateSolutionsForm")
 public class EvaluateSolutionsForm extends TaskForm {
 
-  private final JuryService jury;
+  private final BlindScoring scoring;
+  private final ConflictsOfInterest conflicts;
   private final EvaluationCriteria criteria;
 
-  public EvaluateSolutionsForm(JuryService jury, EvaluationCriteria criteria) {
-    this.jury = jury;
+  public EvaluateSolutionsForm(BlindScoring scoring, ConflictsOfInterest conflicts, EvaluationCriteria criteria) {
+    this.scoring = scoring;
+    this.conflicts = conflicts;
     this.criteria = criteria;
   }
 
@@ -38,7 +40,7 @@ public class EvaluateSolutionsForm extends TaskForm {
     String key = task.getExecution().getProcessBusinessKey();
     String juror = (String) task.getVariable(CaseVariables.JUROR);
     EvaluationCriteria.Scheme scheme = criteria.of(key);
-    List<Solution> toScore = jury.toEvaluate(key, juror);
+    List<Solution> toScore = scoring.toEvaluate(key, juror);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Solution s : toScore) {
       for (EvaluationCriteria.Criterion c : scheme.criteria()) {
@@ -61,28 +63,28 @@ public class EvaluateSolutionsForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String key = task.getExecution().getProcessBusinessKey();
     String juror = (String) task.getVariable(CaseVariables.JUROR);
-    List<JuryService.Score> scores = read(in, key, juror);
+    List<BlindScoring.Score> scores = read(in, key, juror);
     in.throwIfInvalid();
-    jury.score(key, juror, scores);
+    scoring.score(key, juror, scores);
   }
 
   /**
    * Checks a juror's scores: one row per solution they may score and criterion, none for a solution they are recused
    * from, each score within the scale and justified.
    */
-  List<JuryService.Score> read(FormInput in, String key, String juror) {
-    if (jury.hasSubmitted(key, juror)) {
+  List<BlindScoring.Score> read(FormInput in, String key, String juror) {
+    if (scoring.hasSubmitted(key, juror)) {
       in.problem("Your scores are already submitted and locked; a juror submits once");
       return List.of();
     }
     EvaluationCriteria.Scheme scheme = criteria.of(key);
-    Set<Long> recused = jury.recusals(key, juror);
-    Map<Long, Solution> allowed = jury.toEvaluate(key, juror).stream()
+    Set<Long> recused = conflicts.recusals(key, juror);
+    Map<Long, Solution> allowed = scoring.toEvaluate(key, juror).stream()
         .collect(Collectors.toMap(Solution::id, s -> s));
     Set<Integer> positions = scheme.criteria().stream().map(EvaluationCriteria.Criterion::position)
         .collect(Collectors.toSet());
     int expected = allowed.size() * positions.size();
-    List<JuryService.Score> scores = new ArrayList<>();
+    List<BlindScoring.Score> scores = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     BigDecimal max = BigDecimal.valueOf(scheme.scale());
     for (FormInput row : in.rows("scores", "Score", 0, Math.max(expected, 0) + recused.size() * positions.size())) {
@@ -111,7 +113,7 @@ public class EvaluateSolutionsForm extends TaskForm {
       }
       BigDecimal score = row.decimal("score", "Score", BigDecimal.ZERO, max);
       String justification = row.text("justification", "Justification", 4000);
-      scores.add(new JuryService.Score(solutionId, criterion, score, justification));
+      scores.add(new BlindScoring.Score(solutionId, criterion, score, justification));
     }
     if (in.isValid() && seen.size() != expected) {
       in.problem("Scores: score every solution you are not recused from on every criterion (" + expected

@@ -16,25 +16,28 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationController {
 
   private final IntakeService intake;
-  private final JuryService jury;
+  private final JuryDecision decisions;
+  private final ProviderFeedback feedback;
   private final Actors actors;
 
-  public EvaluationController(IntakeService intake, JuryService jury, Actors actors) {
+  public EvaluationController(IntakeService intake, JuryDecision decisions, ProviderFeedback feedback,
+                              Actors actors) {
     this.intake = intake;
-    this.jury = jury;
+    this.decisions = decisions;
+    this.feedback = feedback;
     this.actors = actors;
   }
 
   @GetMapping("/api/challenges/{businessKey}/submissions/{id}/evaluations")
-  public JuryService.ProviderFeedback evaluations(@PathVariable String businessKey, @PathVariable long id) {
+  public ProviderFeedback.Feedback evaluations(@PathVariable String businessKey, @PathVariable long id) {
     IntakeService.FullSubmission f = intake.fullSubmission(businessKey, id);
     if (!actors.current().equals(f.solution().providerUsername())) {
       throw ApiException.notFound("No submission " + id + " of yours to challenge " + businessKey);
     }
-    if (!jury.hasDecided(f.solution().caseId())) {
+    if (!decisions.hasDecided(f.solution().caseId())) {
       throw ApiException.conflict("The jury of challenge " + businessKey + " has not decided yet; its evaluations "
           + "stay blind until then");
     }
-    return jury.feedbackOn(f.solution().caseId(), id);
+    return feedback.feedbackOn(f.solution().caseId(), id);
   }
 }

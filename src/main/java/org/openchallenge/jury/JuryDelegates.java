@@ -10,7 +10,7 @@ import org.openchallenge.cases.CaseVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service tasks and listeners of juryDeliberation, each a one-line call into {@link JuryService}. */
+/** The service tasks and listeners of juryDeliberation, each a one-line call into the jury's step beans. */
 @Configuration
 class JuryDelegates {
 
@@ -19,45 +19,45 @@ class JuryDelegates {
 
   /** StartEvent_DeliberationStarted (start): a new jury round. */
   @Bean
-  ExecutionListener startJuryRound(JuryService jury) {
-    return execution -> jury.startRound(execution.getProcessBusinessKey());
+  ExecutionListener startJuryRound(JuryComposition composition) {
+    return execution -> composition.startRound(execution.getProcessBusinessKey());
   }
 
   /** Task_CheckComposition (end): stores the decision table's outcomes and sets the verdict for the gateway. */
   @Bean
   @SuppressWarnings("unchecked")
-  ExecutionListener recordCompositionCheck(JuryService jury) {
+  ExecutionListener recordCompositionCheck(CompositionCheck check) {
     return execution -> {
-      List<JuryService.Finding> findings = new ArrayList<>();
+      List<CompositionCheck.Finding> findings = new ArrayList<>();
       if (execution.getVariable(COMPOSITION_FINDINGS) instanceof List<?> list) {
         for (Object entry : list) {
           Map<String, Object> outcome = (Map<String, Object>) entry;
-          findings.add(new JuryService.Finding(JuryService.Severity.valueOf((String) outcome.get("severity")),
+          findings.add(new CompositionCheck.Finding(CompositionCheck.Severity.valueOf((String) outcome.get("severity")),
               (String) outcome.get("reason")));
         }
       }
       execution.removeVariable(COMPOSITION_FINDINGS);
-      JuryService.Severity verdict = jury.recordCheck(execution.getProcessBusinessKey(), findings);
+      CompositionCheck.Severity verdict = check.recordCheck(execution.getProcessBusinessKey(), findings);
       CaseVariables.COMPOSITION_VERDICT.set(execution, verdict == null ? "COMPLIANT" : verdict.name());
     };
   }
 
   /** Task_ConfirmJury. */
   @Bean
-  JavaDelegate confirmJury(JuryService jury) {
-    return execution -> jury.confirmComposition(execution.getProcessBusinessKey());
+  JavaDelegate confirmJury(JuryComposition composition) {
+    return execution -> composition.confirmComposition(execution.getProcessBusinessKey());
   }
 
   /** Task_CheckQuorum: the flag for Gateway_JuryQuorumReached. */
   @Bean
-  JavaDelegate checkQuorum(JuryService jury) {
+  JavaDelegate checkQuorum(ConflictsOfInterest conflicts) {
     return execution -> CaseVariables.JURY_QUORUM_REACHED.set(execution,
-        jury.belowQuorum(execution.getProcessBusinessKey()).isEmpty());
+        conflicts.belowQuorum(execution.getProcessBusinessKey()).isEmpty());
   }
 
   /** Task_UnlockScores: the blind phase ends; jurors who did not submit are recorded as missing. */
   @Bean
-  JavaDelegate unlockScores(JuryService jury) {
-    return execution -> jury.unlockScores(execution.getProcessBusinessKey());
+  JavaDelegate unlockScores(BlindScoring scoring) {
+    return execution -> scoring.unlockScores(execution.getProcessBusinessKey());
   }
 }

@@ -15,24 +15,28 @@ import org.springframework.stereotype.Component;
 @Component("juryProcess")
 public class JuryProcess {
 
-  private final JuryService jury;
+  private final JuryComposition composition;
+  private final CompositionCheck check;
+  private final ConflictsOfInterest conflicts;
 
-  public JuryProcess(JuryService jury) {
-    this.jury = jury;
+  public JuryProcess(JuryComposition composition, CompositionCheck check, ConflictsOfInterest conflicts) {
+    this.composition = composition;
+    this.check = check;
+    this.conflicts = conflicts;
   }
 
   /** Task_CheckComposition's inputs. */
-  public JuryService.CompositionFacts facts(DelegateExecution execution) {
-    return jury.compositionFacts(execution.getProcessBusinessKey());
+  public CompositionCheck.CompositionFacts facts(DelegateExecution execution) {
+    return check.compositionFacts(execution.getProcessBusinessKey());
   }
 
   /** The collection of Task_DeclareConflicts: jurors of the round who have not declared yet. */
   public List<String> jurorsToDeclare(DelegateExecution execution) {
-    return jury.jurorsToDeclare(execution.getProcessBusinessKey());
+    return conflicts.jurorsToDeclare(execution.getProcessBusinessKey());
   }
 
   /** Timer_ScoringDeadline's date, set at composition. */
   public Date scoringDeadline(DelegateExecution execution) {
-    return jury.scoringDeadline(execution.getProcessBusinessKey());
+    return composition.scoringDeadline(execution.getProcessBusinessKey());
   }
 }

@@ -16,18 +16,20 @@ public class ReviewCompositionWarningsForm extends TaskForm {
 
   public enum WarningsDecision { OVERRIDE, REVISE }
 
-  private final JuryService jury;
+  private final JuryComposition jury;
+  private final CompositionCheck check;
   private final Actors actors;
 
-  public ReviewCompositionWarningsForm(JuryService jury, Actors actors) {
+  public ReviewCompositionWarningsForm(JuryComposition jury, CompositionCheck check, Actors actors) {
     this.jury = jury;
+    this.check = check;
     this.actors = actors;
   }
 
   @Override
   protected void prefill(DelegateTask task, FormData data) {
     String key = task.getExecution().getProcessBusinessKey();
-    data.put("warnings", jury.latestFindings(key).stream().map(JuryService.Finding::reason)
+    data.put("warnings", check.latestFindings(key).stream().map(CompositionCheck.Finding::reason)
             .collect(Collectors.joining("\n")))
         .put("jury", jury.members(key).stream().map(m -> m.username() + " (" + m.seatType().name() + ")")
             .collect(Collectors.joining("\n")));
@@ -42,7 +44,7 @@ public class ReviewCompositionWarningsForm extends TaskForm {
     }
     in.throwIfInvalid();
     if (decision == WarningsDecision.OVERRIDE) {
-      jury.overrideWarnings(task.getExecution().getProcessBusinessKey(), justification, actors.current(task));
+      check.overrideWarnings(task.getExecution().getProcessBusinessKey(), justification, actors.current(task));
     }
     CaseVariables.WARNINGS_OVERRIDDEN.set(task.getExecution(), decision == WarningsDecision.OVERRIDE);
   }

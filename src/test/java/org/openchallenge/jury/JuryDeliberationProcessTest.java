@@ -24,7 +24,12 @@ class JuryDeliberationProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired CaseDriver driver;
   @Autowired JuryDriver juries;
-  @Autowired JuryService jury;
+  @Autowired JuryComposition composition;
+  @Autowired CompositionCheck check;
+  @Autowired ConflictsOfInterest conflicts;
+  @Autowired BlindScoring scoring;
+  @Autowired JuryDecision decisions;
+  @Autowired ProviderFeedback feedback;
 
   @BeforeEach
   void init() {
@@ -54,7 +59,7 @@ class JuryDeliberationProcessTest {
         .hasMessageContaining("olivia is not a member of the jurors group")
         .hasMessageContaining("Seat must be one of OFFICIAL, CITIZEN")
         .hasMessageContaining("Scoring deadline must be after today");
-    assertThat(jury.members(key)).isEmpty();
+    assertThat(composition.members(key)).isEmpty();
 
     // Two officials: too small and no citizen. Blocked: back to the composition, the reasons shown.
     juries.compose(key, List.of(CaseDriver.member("judy", "OFFICIAL", false),
@@ -63,9 +68,9 @@ class JuryDeliberationProcessTest {
     assertThat(juries.prefilledText(key, "Task_ComposeJury", "findings"))
         .contains("Violation: A jury needs at least 3 jurors", "Violation: The jury has no citizen",
             "Warning: Fewer than half of the jurors are non-officials");
-    assertThat(jury.latestFindings(key)).extracting(JuryService.Finding::severity)
-        .containsExactlyInAnyOrder(JuryService.Severity.VIOLATION, JuryService.Severity.VIOLATION,
-            JuryService.Severity.WARNING);
+    assertThat(check.latestFindings(key)).extracting(CompositionCheck.Finding::severity)
+        .containsExactlyInAnyOrder(CompositionCheck.Severity.VIOLATION, CompositionCheck.Severity.VIOLATION,
+            CompositionCheck.Severity.WARNING);
 
     // Qualification required, but nobody holds it: still blocked.
     juries.compose(key, List.of(CaseDriver.member("jonas", "CITIZEN", false),
@@ -78,7 +83,7 @@ class JuryDeliberationProcessTest {
     // One in three holds it: compliant, straight to the declarations.
     juries.compose(key, CaseDriver.defaultJury(), "qualificationRequired", true);
     BpmnAwareTests.assertThat(pi).hasPassed("Task_ConfirmJury").isWaitingAt("Task_DeclareConflicts");
-    assertThat(jury.latestFindings(key)).isEmpty();
+    assertThat(check.latestFindings(key)).isEmpty();
     assertThat(juries.count("composition_finding", key)).isEqualTo(4);
     assertThat(driver.openTasks(key)).containsExactly("Task_DeclareConflicts@jonas", "Task_DeclareConflicts@judy",
         "Task_DeclareConflicts@jules");
@@ -147,8 +152,8 @@ class JuryDeliberationProcessTest {
     driver.declareNoConflicts(key, extra);
     BpmnAwareTests.assertThat(pi).isWaitingAt("Task_EvaluateSolutions");
     assertThat(driver.openTasks(key)).hasSize(4);
-    assertThat(jury.recusals(key, "judy")).containsExactly(first);
-    assertThat(jury.recusals(key, "jules")).containsExactly(first);
+    assertThat(conflicts.recusals(key, "judy")).containsExactly(first);
+    assertThat(conflicts.recusals(key, "jules")).containsExactly(first);
     assertThat(juries.count("conflict_declaration", key)).isEqualTo(8);
   }
 
@@ -173,15 +178,15 @@ class JuryDeliberationProcessTest {
     driver.evaluate(key, "jonas", id -> 6);
     driver.evaluate(key, "judy", id -> 8);
     // Blind: nothing can be read while jules has not scored and the deadline has not passed.
-    assertThatThrownBy(() -> jury.standings(key)).hasMessageContaining("blind");
+    assertThatThrownBy(() -> scoring.standings(key)).hasMessageContaining("blind");
 
     driver.fireTimer(key, "Timer_ScoringDeadline");
     BpmnAwareTests.assertThat(pi).hasPassed("Timer_ScoringDeadline", "Task_UnlockScores")
         .isWaitingAt("Task_DecideAward");
-    assertThat(jury.missingJurors(key)).containsExactly("jules");
+    assertThat(scoring.missingJurors(key)).containsExactly("jules");
     assertThat(juries.db.sql("select count(*) from criterion_score where case_id = :c and juror = 'jules'")
         .param("c", juries.caseId(key)).query(Long.class).single()).isZero();
-    JuryService.Standing st = jury.standings(key).get(0);
+    BlindScoring.Standing st = scoring.standings(key).get(0);
     assertThat(st.evaluations()).isEqualTo(2);
     assertThat(st.weightedMean()).isEqualByComparingTo("7.00");
     assertThat(st.spread()).isEqualByComparingTo("2.00");
@@ -193,13 +198,13 @@ class JuryDeliberationProcessTest {
     assertThatThrownBy(() -> driver.decideNoAward(key, " ")).hasMessageContaining("Reason is required");
     driver.decideNoAward(key, "No solution is mature enough.");
     BpmnAwareTests.assertThat(pi).isEnded().hasPassed("EndEvent_DeliberationConcluded");
-    JuryService.Decision decision = jury.currentDecision(key).orElseThrow();
+    JuryDecision.Decision decision = decisions.currentDecision(key).orElseThrow();
     assertThat(decision.awarded()).isFalse();
     assertThat(decision.solutionId()).isNull();
     assertThat(juries.count("jury_consensus", key)).isEqualTo(eligible.size());
     // Providers learn whose scores are missing for their own solution only where that juror owed one.
-    assertThat(jury.feedbackOn(juries.caseId(key), eligible.get(0).id()).missingJurors()).containsExactly("jules");
-    assertThat(jury.feedbackOn(juries.caseId(key), second).missingJurors()).isEmpty();
+    assertThat(feedback.feedbackOn(juries.caseId(key), eligible.get(0).id()).missingJurors()).containsExactly("jules");
+    assertThat(feedback.feedbackOn(juries.caseId(key), second).missingJurors()).isEmpty();
   }
 
   @Test
@@ -245,7 +250,7 @@ class JuryDeliberationProcessTest {
     // Both awarded; b ranks first, so the contract goes to b.
     driver.submit(key, "Task_DecideAward", CaseDriver.form("consensus", rows, "juryDecision", "AWARD",
         "awardedSolutions", List.of(String.valueOf(a), String.valueOf(b)), "decisionReason", "Two pilots."));
-    assertThat(jury.currentDecision(key).orElseThrow().solutionId()).isEqualTo(b);
+    assertThat(decisions.currentDecision(key).orElseThrow().solutionId()).isEqualTo(b);
     assertThat(juries.db.sql("select report from jury_decision where case_id = :c").param("c", juries.caseId(key))
         .query(String.class).single())
         .contains("Jury: jonas (citizen), judy (domain expert), jules (technical expert)",

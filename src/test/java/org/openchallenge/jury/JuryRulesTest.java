@@ -34,7 +34,7 @@ class JuryRulesTest {
 
   @Autowired CaseDriver driver;
   @Autowired JuryDriver juries;
-  @Autowired JuryService jury;
+  @Autowired BlindScoring blindScoring;
   @Autowired EvaluationCriteria criteria;
   @Autowired EvaluateSolutionsForm scoring;
   @Autowired TestRestTemplate http;
@@ -120,7 +120,7 @@ class JuryRulesTest {
     var second = submitAs("judy", taskId, Map.of("scores", rows));
     assertThat(second.getStatusCode().value()).isEqualTo(409);
     assertThat(second.getBody()).contains("You already completed this task");
-    assertThatThrownBy(() -> jury.score(key, "judy", List.of(new JuryService.Score(eligible.get(1).id(), 1,
+    assertThatThrownBy(() -> blindScoring.score(key, "judy", List.of(new BlindScoring.Score(eligible.get(1).id(), 1,
         BigDecimal.ONE, "Changed my mind")))).hasMessageContaining("already submitted and locked");
     org.openchallenge.platform.FormInput again = org.openchallenge.platform.FormInput.of(
         Map.of("scores", rows));
@@ -164,7 +164,7 @@ class JuryRulesTest {
     // jonas's own form holds his rows only, without anybody's scores.
     assertThat(driver.tasks.getVariablesLocal(jonasTask).toString()).doesNotContain("judy").doesNotContain("9.0");
     // Our own APIs: the chair's view is refused while blind, and providers are told to wait.
-    assertThatThrownBy(() -> jury.standings(key)).hasMessageContaining("blind until every juror has submitted");
+    assertThatThrownBy(() -> blindScoring.standings(key)).hasMessageContaining("blind until every juror has submitted");
     ResponseEntity<Map> provider = http.withBasicAuth("paula", RoleSetup.DEMO_PASSWORD).getForEntity(
         "/api/challenges/" + key + "/submissions/" + eligible.get(0).id() + "/evaluations", Map.class);
     assertThat(provider.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
