@@ -29,18 +29,17 @@ import org.springframework.stereotype.Component;
 @Component("decideAwardForm")
 public class DecideAwardForm extends TaskForm {
 
-  public enum JuryDecision { AWARD, NO_AWARD }
+  public enum Verdict { AWARD, NO_AWARD }
 
   public static final String LARGE_DISAGREEMENT = "Large disagreement";
 
   private final JuryComposition jury;
   private final BlindScoring scoring;
-  // Qualified: the nested enum JuryDecision hides the bean's simple name here.
-  private final org.openchallenge.jury.JuryDecision decisions;
+  private final JuryDecision decisions;
   private final EvaluationCriteria criteria;
   private final Actors actors;
 
-  public DecideAwardForm(JuryComposition jury, BlindScoring scoring, org.openchallenge.jury.JuryDecision decisions,
+  public DecideAwardForm(JuryComposition jury, BlindScoring scoring, JuryDecision decisions,
                          EvaluationCriteria criteria, Actors actors) {
     this.jury = jury;
     this.scoring = scoring;
@@ -77,10 +76,10 @@ public class DecideAwardForm extends TaskForm {
     String key = task.getExecution().getProcessBusinessKey();
     BigDecimal scale = BigDecimal.valueOf(criteria.of(key).scale());
     var eligible = jury.eligibleSolutions(key);
-    JuryDecision decision = in.choice("juryDecision", "Decision", JuryDecision.class);
+    Verdict decision = in.choice("juryDecision", "Decision", Verdict.class);
     String reason = in.text("decisionReason", "Reason", 4000);
     Set<Long> awarded = new LinkedHashSet<>();
-    if (decision == JuryDecision.AWARD) {
+    if (decision == Verdict.AWARD) {
       List<String> chosen = in.strings("awardedSolutions", "Awarded solutions");
       if (chosen.isEmpty()) {
         in.problem("Awarded solutions: choose at least one solution to award");
@@ -115,7 +114,7 @@ public class DecideAwardForm extends TaskForm {
       consensus.add(new Consensus(r.id(), r.rank(), r.score(), r.rationale(), awarded.contains(r.id())));
     }
     decisions.decide(key, consensus, reason, actors.current(task));
-    CaseVariables.AWARD_DECIDED.set(task.getExecution(), decision == JuryDecision.AWARD);
+    CaseVariables.AWARD_DECIDED.set(task.getExecution(), decision == Verdict.AWARD);
   }
 
   private record Row(long id, Integer rank, BigDecimal score, String rationale) {
