@@ -12,16 +12,10 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.openchallenge.platform.EngineAsSystem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,14 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class AdministratorChanges {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AdministratorChanges.class);
-
   private final EngineAsSystem system;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final ManagementService management;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transaction;
+  private final TransactionalRequest inOneTransaction;
 
   AdministratorChanges(EngineAsSystem system, TaskService tasks, RuntimeService runtime, ManagementService management,
                        ApplicationEventPublisher events, PlatformTransactionManager transactions) {
@@ -48,34 +40,16 @@ final class AdministratorChanges {
     this.runtime = runtime;
     this.management = management;
     this.events = events;
-    this.transaction = new TransactionTemplate(transactions);
+    this.inOneTransaction = new TransactionalRequest(transactions);
   }
 
   /** An administrator's change by hand, published in the ledger in the transaction of the change. */
   void run(EngineCaller caller, HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain, String method, List<String> path) throws IOException, ServletException {
+           FilterChain chain, String method, List<String> path) throws IOException {
     String objectId = path.size() >= 2 ? path.get(1) : null;
     String processInstanceId = system.call(() -> processInstanceOf(path));
-    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-    try {
-      transaction.executeWithoutResult(status -> {
-        events.publishEvent(new EngineIntervention(caller.userId(), operation(method, path), objectId,
-            processInstanceId));
-        try {
-          chain.doFilter(request, buffered);
-        } catch (IOException | ServletException e) {
-          throw new IllegalStateException(e);
-        }
-        if (buffered.getStatus() >= 400) {
-          status.setRollbackOnly();
-        }
-      });
-    } catch (TransactionException e) {
-      LOG.warn("An administrator's change could not be committed: {}", e.getMessage());
-      buffered.resetBuffer();
-      new Refusal(409, "Conflict", "The change could not be saved; reload and try again").send(buffered);
-    }
-    buffered.copyBodyToResponse();
+    inOneTransaction.run(() -> events.publishEvent(new EngineIntervention(caller.userId(), operation(method, path),
+        objectId, processInstanceId)), request, response, chain, "An administrator's change");
   }
 
   private String processInstanceOf(List<String> path) {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.platform.FormCatalog;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -67,16 +69,20 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final IdentityService identity;
   private final FormSubmissionCheck submissions;
   private final AdministratorChanges administratorChanges;
+  private final TransactionalRequest inOneTransaction;
+  private final JdbcTemplate jdbc;
 
   public EngineApiGuard(FormCatalog forms, EngineAsSystem system, TaskService tasks, IdentityService identity,
                         HistoryService history, RepositoryService repository, RuntimeService runtime,
                         ManagementService management, ApplicationEventPublisher events,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, JdbcTemplate jdbc) {
     this.system = system;
     this.tasks = tasks;
     this.identity = identity;
     this.submissions = new FormSubmissionCheck(forms, system, tasks, history, repository);
     this.administratorChanges = new AdministratorChanges(system, tasks, runtime, management, events, transactions);
+    this.inOneTransaction = new TransactionalRequest(transactions);
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -156,8 +162,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
     } else if (method.equals("POST") && isQuery(path)) {
       chain.doFilter(request, response);
     } else if (isTaskSubmission(method, path)) {
-      HttpServletRequest body = submissions.checkTaskSubmission(caller, request, path.get(1));
-      chain.doFilter(body, response);
+      String taskId = path.get(1);
+      HttpServletRequest body = submissions.checkTaskSubmission(caller, request, taskId);
+      // Of two people completing one task at once, the second waits here for the first to commit, then learns
+      // the task is gone (409) before the engine loads anything.
+      inOneTransaction.run(() -> lockOpenTask(caller, taskId), body, response, chain, "A task's completion");
     } else if (isStart(method, path)) {
       chain.doFilter(submissions.checkStart(caller, request, path), response);
     } else if (caller.isAdministrator()) {
@@ -256,6 +265,19 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     throw Refusal.forbidden("Only administrators may " + AdministratorChanges.operation(method, path)
         + "; see docs/security.md for what each role may do");
+  }
+
+  private void lockOpenTask(EngineCaller caller, String taskId) {
+    try {
+      jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
+      // Read again with the lock held: H2 can hand the lock over on a row the winner has just deleted.
+      if (jdbc.queryForObject("select count(*) from ACT_RU_TASK where ID_ = ?", Long.class, taskId) > 0) {
+        return;
+      }
+    } catch (DataAccessException deletedMeanwhile) {
+      // the task went while we waited for it
+    }
+    throw submissions.gone(caller, taskId);
   }
 
   /** Claiming and unclaiming is for group queues: a personal task (a juror's, a stakeholder's) stays its holder's. */

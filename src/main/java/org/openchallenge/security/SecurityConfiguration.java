@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -76,9 +77,10 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(FormCatalog forms, EngineAsSystem system, TaskService tasks,
       IdentityService identity, HistoryService history, RepositoryService repository, RuntimeService runtime, ManagementService management,
-      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+      ApplicationEventPublisher events, PlatformTransactionManager transactions,
+      JdbcTemplate jdbc) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(forms,
-        system, tasks, identity, history, repository, runtime, management, events, transactions));
+        system, tasks, identity, history, repository, runtime, management, events, transactions, jdbc));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;

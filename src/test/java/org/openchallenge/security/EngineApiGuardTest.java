@@ -302,7 +302,7 @@ class EngineApiGuardTest {
   @Test
   void theLoserOfARaceForATaskGets409WithAPlainMessage() throws Exception {
     List<String> keys = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 30; i++) {
       keys.add(driver.openNeed("Race " + i).getBusinessKey());
     }
     Map<String, Object> framing = framingVariables();
