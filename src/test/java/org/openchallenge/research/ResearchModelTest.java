@@ -16,12 +16,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openchallenge.cases.CaseSchedule;
+import org.openchallenge.platform.ModelTestEngine;
 
 /**
  * The research model on the engine alone, its beans mocked: routing, the window's timer and the flag the closing
@@ -39,23 +38,13 @@ import org.openchallenge.cases.CaseSchedule;
 class ResearchModelTest {
 
   // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = engine();
+  static ProcessEngine ENGINE = ModelTestEngine.named("research-model");
 
   @RegisterExtension
   static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
   final CaseSchedule schedule = mock(CaseSchedule.class);
   final JavaDelegate closeResearchWindow = mock(JavaDelegate.class);
-
-  private static ProcessEngine engine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("research-model");
-    configuration.setJdbcUrl("jdbc:h2:mem:research-model;DB_CLOSE_DELAY=-1");
-    configuration.setExpressionManager(new MockExpressionManager());
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory("full");
-    return configuration.buildProcessEngine();
-  }
 
   @AfterAll
   static void close() {
