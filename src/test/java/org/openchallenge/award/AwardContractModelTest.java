@@ -48,7 +48,7 @@ class AwardContractModelTest {
 
   @AfterAll
   static void close() {
-    ENGINE.close();
+    ModelTestEngine.close(ENGINE);
   }
 
   @BeforeEach

@@ -69,7 +69,7 @@ class ProcurementCaseModelTest {
 
   @AfterAll
   static void close() {
-    ENGINE.close();
+    ModelTestEngine.close(ENGINE);
   }
 
   @BeforeEach

@@ -77,7 +77,7 @@ class JuryDeliberationModelTest {
 
   @AfterAll
   static void close() {
-    ENGINE.close();
+    ModelTestEngine.close(ENGINE);
   }
 
   @BeforeEach

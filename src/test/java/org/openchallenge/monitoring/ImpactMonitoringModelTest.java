@@ -58,7 +58,7 @@ class ImpactMonitoringModelTest {
 
   @AfterAll
   static void close() {
-    ENGINE.close();
+    ModelTestEngine.close(ENGINE);
   }
 
   @BeforeEach

@@ -56,7 +56,7 @@ class NeedOpeningModelTest {
 
   @AfterAll
   static void close() {
-    ENGINE.close();
+    ModelTestEngine.close(ENGINE);
   }
 
   @BeforeEach
