@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The server side of one user task's Camunda Form, wired on the task as the listener of both its {@code create}
@@ -22,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class TaskForm implements TaskListener {
 
   private FormCatalog catalog;
-  private JdbcTemplate jdbc;
+  private TaskLock taskLock;
 
   @Autowired
   void setCatalog(FormCatalog catalog) {
@@ -30,8 +28,8 @@ public abstract class TaskForm implements TaskListener {
   }
 
   @Autowired
-  void setJdbc(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  void setTaskLock(TaskLock taskLock) {
+    this.taskLock = taskLock;
   }
 
   @Override
@@ -42,13 +40,16 @@ public abstract class TaskForm implements TaskListener {
         prefill(task, new FormData(task));
       }
       case EVENTNAME_COMPLETE -> {
-        lockOpenTask(task.getId());
+        // Two people completing one task at once: the second stops here before storing anything.
+        if (!taskLock.lockIfOpen(task.getId())) {
+          throw new TaskAlreadyCompletedException();
+        }
         FormInput input = FormInput.of(task::getVariableLocal);
         try {
           submit(task, input);
         } catch (RuntimeException e) {
           // Storing failed: if because someone completed the task meanwhile, say so rather than what broke.
-          if (!isOpen(task.getId())) {
+          if (!taskLock.isOpen(task.getId())) {
             throw new TaskAlreadyCompletedException();
           }
           throw e;
@@ -65,31 +66,6 @@ public abstract class TaskForm implements TaskListener {
 
   /** Validates the submitted form and stores it; report problems on {@code input}, which then refuses the whole submission. */
   protected abstract void submit(DelegateTask task, FormInput input);
-
-  /**
-   * Two people completing one task at once: the first takes the task's row lock and completes; the second waits
-   * here, then finds the task gone and stops before storing anything (instead of failing later on a duplicate row
-   * or the engine's optimistic lock, with SQL in its message).
-   */
-  private void lockOpenTask(String taskId) {
-    try {
-      jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
-    } catch (DataAccessException concurrentlyDeleted) {
-      throw new TaskAlreadyCompletedException();
-    }
-    // Read again once the lock is ours: H2 can hand the lock over on a row the winner has just deleted.
-    if (!isOpen(taskId)) {
-      throw new TaskAlreadyCompletedException();
-    }
-  }
-
-  private boolean isOpen(String taskId) {
-    try {
-      return jdbc.queryForObject("select count(*) from ACT_RU_TASK where ID_ = ?", Long.class, taskId) > 0;
-    } catch (DataAccessException transactionBroken) {
-      return true; // nothing more to learn here: the caller's own error stands
-    }
-  }
 
   private void declareFieldsLocal(DelegateTask task) {
     String formId = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();

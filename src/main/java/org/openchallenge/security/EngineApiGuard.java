@@ -17,9 +17,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.platform.FormCatalog;
+import org.openchallenge.platform.TaskLock;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -70,19 +69,19 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final FormSubmissionCheck submissions;
   private final AdministratorChanges administratorChanges;
   private final TransactionalRequest inOneTransaction;
-  private final JdbcTemplate jdbc;
+  private final TaskLock taskLock;
 
   public EngineApiGuard(FormCatalog forms, EngineAsSystem system, TaskService tasks, IdentityService identity,
                         HistoryService history, RepositoryService repository, RuntimeService runtime,
                         ManagementService management, ApplicationEventPublisher events,
-                        PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+                        PlatformTransactionManager transactions, TaskLock taskLock) {
     this.system = system;
     this.tasks = tasks;
     this.identity = identity;
     this.submissions = new FormSubmissionCheck(forms, system, tasks, history, repository);
     this.administratorChanges = new AdministratorChanges(system, tasks, runtime, management, events, transactions);
     this.inOneTransaction = new TransactionalRequest(transactions);
-    this.jdbc = jdbc;
+    this.taskLock = taskLock;
   }
 
   @Override
@@ -268,16 +267,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private void lockOpenTask(EngineCaller caller, String taskId) {
-    try {
-      jdbc.queryForList("select ID_ from ACT_RU_TASK where ID_ = ? for update", String.class, taskId);
-      // Read again with the lock held: H2 can hand the lock over on a row the winner has just deleted.
-      if (jdbc.queryForObject("select count(*) from ACT_RU_TASK where ID_ = ?", Long.class, taskId) > 0) {
-        return;
-      }
-    } catch (DataAccessException deletedMeanwhile) {
-      // the task went while we waited for it
+    if (!taskLock.lockIfOpen(taskId)) {
+      throw submissions.gone(caller, taskId);
     }
-    throw submissions.gone(caller, taskId);
   }
 
   /** Claiming and unclaiming is for group queues: a personal task (a juror's, a stakeholder's) stays its holder's. */

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.openchallenge.platform.EngineAsSystem;
 import org.openchallenge.platform.FormCatalog;
+import org.openchallenge.platform.TaskLock;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -78,9 +78,9 @@ public class SecurityConfiguration {
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(FormCatalog forms, EngineAsSystem system, TaskService tasks,
       IdentityService identity, HistoryService history, RepositoryService repository, RuntimeService runtime, ManagementService management,
       ApplicationEventPublisher events, PlatformTransactionManager transactions,
-      JdbcTemplate jdbc) {
+      TaskLock taskLock) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(forms,
-        system, tasks, identity, history, repository, runtime, management, events, transactions, jdbc));
+        system, tasks, identity, history, repository, runtime, management, events, transactions, taskLock));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,34 +33,26 @@ import org.openchallenge.platform.ModelTestEngine;
 @Deployment(resources = "processes/awardContract.bpmn")
 class AwardContractModelTest {
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("awardContract-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("awardContract-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   final CaseFacts caseFacts = mock(CaseFacts.class);
   final TaskListener confirmAwardForm = mock(TaskListener.class);
   final TaskListener recordContractForm = mock(TaskListener.class);
   final TaskListener recordAlgorithmRegisterForm = mock(TaskListener.class);
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(ENGINE);
     Mocks.register("caseFacts", caseFacts);
     Mocks.register("confirmAwardForm", confirmAwardForm);
     Mocks.register("recordContractForm", recordContractForm);
     Mocks.register("recordAlgorithmRegisterForm", recordAlgorithmRegisterForm);
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
   }
 
   @Test

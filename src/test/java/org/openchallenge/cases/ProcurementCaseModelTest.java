@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -26,8 +25,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +39,14 @@ import org.openchallenge.platform.ModelTestEngine;
 @Deployment(resources = "processes/procurementCase.bpmn")
 class ProcurementCaseModelTest {
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("procurementCase-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("procurementCase-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   static final String[] PHASES = {"needOpening", "research", "solutionIntake", "juryDeliberation", "awardContract",
       "impactMonitoring"};
@@ -67,26 +67,15 @@ class ProcurementCaseModelTest {
     deployment.deploy();
   }
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() throws Exception {
-    BpmnAwareTests.init(ENGINE);
     doAnswer(call -> setFlag(call.getArgument(0), "researchRepeated", false)).when(registerNeed).execute(any());
     doAnswer(call -> setFlag(call.getArgument(0), "researchRepeated", true)).when(reopenResearch).execute(any());
     Mocks.register("registerNeed", registerNeed);
     Mocks.register("reopenResearch", reopenResearch);
     Mocks.register("enterPhase", (ExecutionListener) e -> phasesEntered.add(e.getCurrentActivityId()));
     Mocks.register("closeCase", (ExecutionListener) e -> closedAt.add(e.getCurrentActivityId()));
-    Mocks.register("explainChallengeCancellationForm", mock(TaskListener.class));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    ModelTestEngine.mockForms("explainChallengeCancellationForm");
   }
 
   @Test

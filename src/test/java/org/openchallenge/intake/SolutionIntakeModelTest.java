@@ -17,15 +17,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,11 +38,14 @@ import org.openchallenge.platform.ModelTestEngine;
 @Deployment(resources = "processes/solutionIntake.bpmn")
 class SolutionIntakeModelTest {
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("solutionIntake-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("solutionIntake-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   final Date deadline = Date.from(Instant.now().plus(Duration.ofDays(30)));
   final CaseSchedule schedule = mock(CaseSchedule.class);
@@ -53,25 +53,14 @@ class SolutionIntakeModelTest {
   final JavaDelegate closeIntake = mock(JavaDelegate.class);
   final JavaDelegate tallyScreening = mock(JavaDelegate.class);
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(ENGINE);
     when(schedule.intakeDeadline(any())).thenReturn(deadline);
     Mocks.register("caseSchedule", schedule);
     Mocks.register("openIntake", openIntake);
     Mocks.register("closeIntake", closeIntake);
     Mocks.register("tallyScreening", tallyScreening);
-    Mocks.register("screenSubmissionForm", mock(TaskListener.class));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    ModelTestEngine.mockForms("screenSubmissionForm");
   }
 
   @Test

@@ -27,15 +27,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,11 +53,14 @@ class JuryDeliberationModelTest {
   static final CompositionFacts VIOLATED = new CompositionFacts(2, 0.5, 1, false, 0.0); // too few jurors
   static final List<String> JURORS = List.of("ana", "ben", "cleo");
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("juryDeliberation-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("juryDeliberation-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   final JuryProcess juryProcess = mock(JuryProcess.class);
   final CaseParticipants caseParticipants = mock(CaseParticipants.class);
@@ -75,14 +75,8 @@ class JuryDeliberationModelTest {
   /** The answers of Task_CheckQuorum, one per pass; true once they run out. */
   final Deque<Boolean> quorum = new ArrayDeque<>();
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() throws Exception {
-    BpmnAwareTests.init(ENGINE);
     when(juryProcess.jurorsToDeclare(any())).thenAnswer(call -> toDeclare);
     when(juryProcess.scoringDeadline(any())).thenReturn(deadline);
     when(caseParticipants.jurors(any())).thenReturn(JURORS);
@@ -108,15 +102,8 @@ class JuryDeliberationModelTest {
     Mocks.register("confirmJury", confirmJury);
     Mocks.register("checkQuorum", checkQuorum);
     Mocks.register("unlockScores", unlockScores);
-    for (String form : new String[] {"composeJuryForm", "reviewCompositionWarningsForm", "declareConflictsForm",
-        "evaluateSolutionsForm", "decideAwardForm"}) {
-      Mocks.register(form, mock(TaskListener.class));
-    }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    ModelTestEngine.mockForms("composeJuryForm", "reviewCompositionWarningsForm", "declareConflictsForm",
+        "evaluateSolutionsForm", "decideAwardForm");
   }
 
   @Test

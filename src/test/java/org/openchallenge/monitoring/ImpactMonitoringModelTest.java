@@ -19,14 +19,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,11 +41,14 @@ import org.openchallenge.platform.ModelTestEngine;
 @Deployment(resources = {"processes/impactMonitoring.bpmn", "processes/reportClassification.dmn"})
 class ImpactMonitoringModelTest {
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("impactMonitoring-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("impactMonitoring-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   final CaseSchedule schedule = mock(CaseSchedule.class);
   final CaseFacts facts = mock(CaseFacts.class);
@@ -56,14 +56,8 @@ class ImpactMonitoringModelTest {
   final MonitoringFacts monitoringFacts = mock(MonitoringFacts.class);
   final ExecutionListener recordReportStatus = mock(ExecutionListener.class);
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(ENGINE);
     when(schedule.reportingPeriod(any())).thenReturn("P1M");
     when(schedule.milestoneDue(any())).thenReturn(inDays(60));
     when(schedule.correctivePlanFollowUp(any())).thenReturn(inDays(30));
@@ -76,16 +70,9 @@ class ImpactMonitoringModelTest {
     Mocks.register("caseParticipants", participants);
     Mocks.register("monitoringFacts", monitoringFacts);
     Mocks.register("recordReportStatus", recordReportStatus);
-    for (String form : new String[] {"fileMonitoringReportForm", "decideOffTrackReportForm",
+    ModelTestEngine.mockForms("fileMonitoringReportForm", "decideOffTrackReportForm",
         "followUpCorrectivePlanForm", "stakeholderFeedbackForm", "reviewAiSystemForm", "handleOverdueMilestoneForm",
-        "assessFinalImpactForm", "evaluateImpactForm"}) {
-      Mocks.register(form, mock(TaskListener.class));
-    }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+        "assessFinalImpactForm", "evaluateImpactForm");
   }
 
   @Test

@@ -15,14 +15,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,34 +34,24 @@ import org.openchallenge.platform.ModelTestEngine;
 @Deployment(resources = "processes/research.bpmn")
 class ResearchModelTest {
 
-  // Not final: the extension injects its engine (this same one) into fields of this type.
-  static ProcessEngine ENGINE = ModelTestEngine.named("research-model");
+  @RegisterExtension
+  static final ModelTestEngine MODEL = new ModelTestEngine("research-model");
 
   @RegisterExtension
-  static final ProcessEngineExtension EXTENSION = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  static final ProcessEngineExtension EXTENSION = MODEL.camundaExtension();
+
+  // Not final: Camunda's extension injects its engine (this same one) into fields of this type.
+  static ProcessEngine ENGINE = MODEL.engine();
 
   final CaseSchedule schedule = mock(CaseSchedule.class);
   final JavaDelegate closeResearchWindow = mock(JavaDelegate.class);
 
-  @AfterAll
-  static void close() {
-    ModelTestEngine.close(ENGINE);
-  }
-
   @BeforeEach
   void mocks() {
-    BpmnAwareTests.init(ENGINE);
     when(schedule.researchWindow(any())).thenReturn("P3M");
     Mocks.register("caseSchedule", schedule);
     Mocks.register("closeResearchWindow", closeResearchWindow);
-    for (String form : new String[] {"recordFindingForm", "inviteProvidersForm", "writeResearchBriefForm"}) {
-      Mocks.register(form, mock(TaskListener.class));
-    }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
+    ModelTestEngine.mockForms("recordFindingForm", "inviteProvidersForm", "writeResearchBriefForm");
   }
 
   @Test
